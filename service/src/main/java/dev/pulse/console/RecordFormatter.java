@@ -1,0 +1,118 @@
+package dev.pulse.console;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.pulse.json.JsonSyntax;
+import dev.pulse.json.JsonSyntaxException;
+
+/**
+ * Renders a record as one console line, {@code <topic>-<partition>@<offset> key=<key> <value>}. JSON is shown as
+ * written (control characters escaped, long values shortened); other text is quoted and escaped; bytes that are not
+ * UTF-8 are shown as {@code \xNN}.
+ */
+@ApplicationScoped
+public class RecordFormatter {
+
+    private final JsonSyntax json;
+    private final int maxChars;
+
+    RecordFormatter(JsonSyntax json, ConsoleConfig config) {
+        this.json = json;
+        this.maxChars = Math.max(16, config.maxChars());
+    }
+
+    public String format(String topic, int partition, long offset, byte[] key, byte[] value) {
+        StringBuilder line = new StringBuilder(64 + Math.min(maxChars, value == null ? 4 : value.length));
+        line.append(topic).append('-').append(partition).append('@').append(offset).append(" key=");
+        appendText(line, key, false);
+        line.append(' ');
+        if (value == null) {
+            line.append("null");
+        } else if (isJson(value)) {
+            appendText(line, value, false);
+        } else {
+            appendText(line, value, true);
+        }
+        return line.toString();
+    }
+
+    private boolean isJson(byte[] value) {
+        try {
+            json.check(value, 0, value.length);
+            return true;
+        } catch (JsonSyntaxException e) {
+            return false;
+        }
+    }
+
+    private void appendText(StringBuilder out, byte[] bytes, boolean quote) {
+        if (bytes == null) {
+            out.append("null");
+            return;
+        }
+        String text = utf8(bytes);
+        if (text == null) {
+            out.append("(not UTF-8) ");
+            int shown = Math.min(bytes.length, maxChars);
+            for (int i = 0; i < shown; i++) {
+                int b = bytes[i] & 0xff;
+                if (b >= 0x20 && b < 0x7f && b != '\\') {
+                    out.append((char) b);
+                } else {
+                    out.append(String.format("\\x%02x", b));
+                }
+            }
+            shortened(out, bytes.length - shown, bytes.length);
+            return;
+        }
+        if (quote) {
+            out.append("(not JSON) \"");
+        }
+        int shown = Math.min(text.length(), maxChars);
+        for (int i = 0; i < shown; i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case '"' -> out.append(quote ? "\\\"" : "\"");
+                case '\\' -> out.append(quote ? "\\\\" : "\\");
+                default -> {
+                    if (c < 0x20 || c == 0x7f) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        if (quote) {
+            out.append('"');
+        }
+        shortened(out, text.length() - shown, bytes.length);
+    }
+
+    private static void shortened(StringBuilder out, int left, int totalBytes) {
+        if (left > 0) {
+            out.append("… (").append(totalBytes).append(" bytes)");
+        }
+    }
+
+    private static String utf8(byte[] bytes) {
+        try {
+            CharBuffer chars = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes));
+            return chars.toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+}

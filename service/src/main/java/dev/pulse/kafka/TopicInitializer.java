@@ -1,0 +1,88 @@
+package dev.pulse.kafka;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
+
+/**
+ * Creates Pulse's topics at start-up, before any channel sends, when they are missing.
+ */
+@ApplicationScoped
+public class TopicInitializer {
+
+    private static final Logger LOG = Logger.getLogger(TopicInitializer.class);
+
+    private final TopicsConfig topics;
+    private final Map<String, Object> kafkaConfig;
+
+    TopicInitializer(TopicsConfig topics, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
+        this.topics = topics;
+        this.kafkaConfig = kafkaConfig;
+    }
+
+    void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
+        if (topics.create()) {
+            create(Set.of(topics.sample()));
+        }
+    }
+
+    void create(Set<String> names) {
+        Map<String, Object> adminConfig = new java.util.HashMap<>();
+        kafkaConfig.forEach((k, v) -> {
+            if (AdminClientConfig.configNames().contains(k)) {
+                adminConfig.put(k, v);
+            }
+        });
+        long timeoutMs = topics.createTimeout().toMillis();
+        adminConfig.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) Math.max(timeoutMs, 1000));
+        adminConfig.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(timeoutMs, 1000));
+        List<NewTopic> wanted = names.stream()
+                .map(name -> new NewTopic(name,
+                        topics.partitions().isPresent() ? Optional.of(topics.partitions().getAsInt()) : Optional.empty(),
+                        topics.replicationFactor()))
+                .toList();
+        try (Admin admin = Admin.create(adminConfig)) {
+            Set<String> existing = admin.listTopics().names().get(timeoutMs, TimeUnit.MILLISECONDS);
+            List<NewTopic> missing = wanted.stream().filter(t -> !existing.contains(t.name())).toList();
+            if (missing.isEmpty()) {
+                LOG.debugf("Topics %s exist", names);
+                return;
+            }
+            for (var entry : admin.createTopics(missing).values().entrySet()) {
+                try {
+                    entry.getValue().get(timeoutMs, TimeUnit.MILLISECONDS);
+                    LOG.infof("Created topic %s", entry.getKey());
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e;
+                    }
+                }
+            }
+        } catch (ExecutionException e) {
+            LOG.errorf("Could not create topics %s (pulse.topics.*): %s", names, e.getCause().getMessage());
+        } catch (TimeoutException e) {
+            LOG.errorf("Kafka at %s did not answer within pulse.topics.create-timeout=%s; topics %s not checked",
+                    kafkaConfig.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG), topics.createTimeout(), names);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.pulse.kafka;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * The topics Pulse writes and how it creates them at start-up ({@code pulse.topics.*}).
+ */
+@ConfigMapping(prefix = "pulse.topics")
+public interface TopicsConfig {
+
+    /** Topic of the static-data emitter and of REST emit. */
+    @WithDefault("sample")
+    String sample();
+
+    /** Create missing topics at start-up. */
+    @WithDefault("true")
+    boolean create();
+
+    /** Partitions of created topics; unset = the broker's {@code num.partitions}. */
+    OptionalInt partitions();
+
+    /** Replication factor of created topics; unset = the broker's {@code default.replication.factor}. */
+    Optional<Short> replicationFactor();
+
+    /** How long start-up waits for the broker to create the topics. */
+    @WithDefault("30s")
+    Duration createTimeout();
+}

@@ -1,0 +1,77 @@
+package dev.pulse.sample;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Outgoing;
+
+import dev.pulse.kafka.TopicsConfig;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
+
+/**
+ * The static-data emitter: channel {@code sample} → topic {@code sample}. Each start queues a {@link SampleRun};
+ * runs are sent one after another with the connector's demand, so nothing overflows at any pace.
+ */
+@ApplicationScoped
+public class SampleEmitter {
+
+    private final UnicastProcessor<SampleRun> runs = UnicastProcessor.create();
+    private final SampleConfig config;
+    private final DatasetReader reader;
+    private final String topic;
+    private final Counter emittedCounter;
+    private volatile SampleRun current;
+
+    SampleEmitter(SampleConfig config, DatasetReader reader, TopicsConfig topics, MeterRegistry registry) {
+        this.config = config;
+        this.reader = reader;
+        this.topic = topics.sample();
+        this.emittedCounter = Counter.builder("pulse.records.emitted")
+                .description("Records of the static-data emitter acknowledged by Kafka")
+                .tag("topic", topic).register(registry);
+    }
+
+    @Outgoing("sample")
+    Multi<Message<String>> records() {
+        return runs.onItem().transformToMultiAndConcatenate(SampleRun::messages);
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (config.enabled()) {
+            start();
+        }
+    }
+
+    /** Starts a run over the configured data set; empty when one is already running. */
+    public synchronized java.util.Optional<SampleStatus> start() {
+        if (current != null && current.active()) {
+            return java.util.Optional.empty();
+        }
+        current = new SampleRun(config.dataset(), topic, config.interval(), () -> reader.open(config),
+                emittedCounter::increment);
+        runs.onNext(current);
+        return java.util.Optional.of(current.status());
+    }
+
+    public synchronized SampleStatus stop() {
+        if (current == null) {
+            return idle();
+        }
+        current.stop();
+        return current.status();
+    }
+
+    public SampleStatus status() {
+        SampleRun run = current;
+        return run == null ? idle() : run.status();
+    }
+
+    private SampleStatus idle() {
+        return new SampleStatus("idle", config.dataset(), topic, 0, 0, 0, null, 0, null, null);
+    }
+}

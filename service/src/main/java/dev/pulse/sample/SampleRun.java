@@ -1,0 +1,145 @@
+package dev.pulse.sample;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.jboss.logging.Logger;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+
+/**
+ * One pass of the static-data emitter over its data set: pacing, stop, acknowledgement counts and progress.
+ */
+final class SampleRun {
+
+    enum State {
+        STARTING, RUNNING, COMPLETED, STOPPED, FAILED
+    }
+
+    private static final Logger LOG = Logger.getLogger(SampleRun.class);
+    private static final long LOG_EVERY_NANOS = Duration.ofSeconds(10).toNanos();
+
+    private final String dataset;
+    private final String topic;
+    private final Duration interval;
+    private final Supplier<Dataset> source;
+    private final Runnable onAck;
+    private final CompletableFuture<Void> stopSignal = new CompletableFuture<>();
+    private final AtomicLong emitted = new AtomicLong();
+    private final AtomicLong acknowledged = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong lastLog = new AtomicLong();
+    private final Instant startedAt = Instant.now();
+    private final long startNanos = System.nanoTime();
+    private volatile long endNanos;
+    private volatile long total = -1;
+    private volatile State state = State.STARTING;
+    private volatile String lastError;
+
+    SampleRun(String dataset, String topic, Duration interval, Supplier<Dataset> source, Runnable onAck) {
+        this.dataset = dataset;
+        this.topic = topic;
+        this.interval = interval;
+        this.source = source;
+        this.onAck = onAck;
+        lastLog.set(startNanos);
+    }
+
+    /** The run's records as messages; never fails (a bad data set ends the run in {@link State#FAILED}). */
+    Multi<Message<String>> messages() {
+        Multi<SampleRecord> records = Multi.createFrom().<SampleRecord> deferred(() -> {
+            Dataset data = source.get();
+            total = data.size();
+            state = State.RUNNING;
+            LOG.infof("Emitting %d records of %s to topic %s, one every %s", total, dataset, topic, interval);
+            return Multi.createFrom().<SampleRecord> iterable(() -> data).onTermination().invoke(data::close);
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        if (!interval.isZero()) {
+            records = records.onItem().call(r -> emitted.get() == 0 ? Uni.createFrom().voidItem() : pause());
+        }
+        return records
+                .select().first(r -> !stopSignal.isDone())
+                .map(this::toMessage)
+                .onCompletion().invoke(this::ended)
+                .onFailure().invoke(this::failed)
+                .onFailure().recoverWithCompletion();
+    }
+
+    boolean active() {
+        return state == State.STARTING || state == State.RUNNING;
+    }
+
+    void stop() {
+        if (active()) {
+            state = State.STOPPED;
+            endNanos = System.nanoTime();
+            LOG.infof("Emitter stopped after %d records (%d acknowledged)", emitted.get(), acknowledged.get());
+        }
+        stopSignal.complete(null);
+    }
+
+    SampleStatus status() {
+        long end = endNanos == 0 ? System.nanoTime() : endNanos;
+        double seconds = Math.max(1e-9, (end - startNanos) / 1e9);
+        double rate = Math.round(acknowledged.get() / seconds * 10) / 10.0;
+        return new SampleStatus(state.name().toLowerCase(), dataset, topic, emitted.get(), acknowledged.get(),
+                failed.get(), total < 0 ? null : total, rate, startedAt.toString(), lastError);
+    }
+
+    private Uni<Void> pause() {
+        return Uni.createFrom().completionStage(stopSignal.copy()).ifNoItem().after(interval).recoverWithItem((Void) null)
+                .replaceWithVoid();
+    }
+
+    private Message<String> toMessage(SampleRecord record) {
+        emitted.incrementAndGet();
+        Metadata metadata = record.key() == null ? Metadata.empty()
+                : Metadata.of(OutgoingKafkaRecordMetadata.<String> builder().withKey(record.key()).build());
+        return Message.of(record.json(), metadata, this::acked, this::nacked);
+    }
+
+    private CompletionStage<Void> acked() {
+        long n = acknowledged.incrementAndGet();
+        onAck.run();
+        long now = System.nanoTime();
+        long last = lastLog.get();
+        boolean tenth = total > 0 && n * 10 / total != (n - 1) * 10 / total;
+        if ((tenth || now - last >= LOG_EVERY_NANOS) && lastLog.compareAndSet(last, now)) {
+            double rate = n / Math.max(1e-9, (now - startNanos) / 1e9);
+            LOG.infof("Emitter progress: %d/%d acknowledged (%d%%), %.1f records/s", n, total,
+                    total > 0 ? n * 100 / total : 0, rate);
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    private CompletionStage<Void> nacked(Throwable reason) {
+        failed.incrementAndGet();
+        lastError = "Kafka did not acknowledge a record: " + reason.getMessage();
+        LOG.errorf("Emitter: Kafka did not acknowledge a record of %s: %s", dataset, reason.getMessage());
+        return CompletableFuture.completedFuture(null);
+    }
+
+    private void ended() {
+        if (state == State.RUNNING || state == State.STARTING) {
+            state = State.COMPLETED;
+            endNanos = System.nanoTime();
+            LOG.infof("Emitter completed: %d records of %s handed to Kafka", emitted.get(), dataset);
+        }
+    }
+
+    private void failed(Throwable error) {
+        state = State.FAILED;
+        endNanos = System.nanoTime();
+        lastError = error.getMessage();
+        LOG.errorf("Emitter failed: %s", error.getMessage());
+    }
+}
