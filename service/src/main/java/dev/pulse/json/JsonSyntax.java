@@ -19,7 +19,7 @@ public class JsonSyntax {
 
     private final JsonFactory factory;
 
-    JsonSyntax(ObjectMapper mapper) {
+    public JsonSyntax(ObjectMapper mapper) {
         this.factory = mapper.getFactory();
     }
 

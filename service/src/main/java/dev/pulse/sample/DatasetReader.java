@@ -3,6 +3,8 @@ package dev.pulse.sample;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -24,11 +26,11 @@ class DatasetReader {
         this.json = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
-    Dataset open(SampleConfig config) {
-        RecordKey key = config.keyField().map(RecordKey::new).orElse(RecordKey.NONE);
-        String name = config.dataset().strip();
+    Dataset open(String dataset, OptionalLong count, Optional<String> keyField) {
+        RecordKey key = keyField.map(RecordKey::new).orElse(RecordKey.NONE);
+        String name = dataset.strip();
         if (name.equals(NumbersDataset.NAME)) {
-            return new NumbersDataset(config.count().orElse(DEFAULT_COUNT), "number".equals(key.field()));
+            return new NumbersDataset(count.orElse(DEFAULT_COUNT), "number".equals(key.field()));
         }
         Path file = Path.of(name);
         if (!Files.isRegularFile(file)) {
@@ -36,8 +38,8 @@ class DatasetReader {
                     + "' or the path of an .ndjson/.jsonl or .csv file)");
         }
         if (name.toLowerCase(Locale.ROOT).endsWith(".csv")) {
-            return new FileDataset(file, config.count(), in -> new CsvParser(in, name, key));
+            return new FileDataset(file, count, in -> new CsvParser(in, name, key));
         }
-        return new FileDataset(file, config.count(), in -> new NdjsonParser(in, json, name, key));
+        return new FileDataset(file, count, in -> new NdjsonParser(in, json, name, key));
     }
 }

@@ -1,5 +1,9 @@
 package dev.pulse.sample;
 
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalLong;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -48,14 +52,19 @@ public class SampleEmitter {
     }
 
     /** Starts a run over the configured data set; empty when one is already running. */
-    public synchronized java.util.Optional<SampleStatus> start() {
+    public Optional<SampleStatus> start() {
+        return start(config.count(), config.interval());
+    }
+
+    /** Starts a run with the given record count and pace; empty when one is already running. */
+    public synchronized Optional<SampleStatus> start(OptionalLong count, Duration interval) {
         if (current != null && current.active()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        current = new SampleRun(config.dataset(), topic, config.interval(), () -> reader.open(config),
-                emittedCounter::increment);
+        current = new SampleRun(config.dataset(), topic, interval,
+                () -> reader.open(config.dataset(), count, config.keyField()), emittedCounter::increment);
         runs.onNext(current);
-        return java.util.Optional.of(current.status());
+        return Optional.of(current.status());
     }
 
     public synchronized SampleStatus stop() {

@@ -1,25 +1,33 @@
 package dev.pulse.sample;
 
+import java.time.Duration;
+import java.util.OptionalLong;
+
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 
+import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import dev.pulse.rest.Problem;
 import dev.pulse.rest.ProblemException;
+import io.quarkus.runtime.configuration.DurationConverter;
 
 /**
- * {@code /sample}: status and control of the static-data emitter.
+ * {@code /sample}: status and control of the static-data emitter. {@code POST /sample/start} may override
+ * {@code count} and {@code interval} for that run.
  */
 @Path("/sample")
 public class SampleResource {
 
     private final SampleEmitter emitter;
+    private final SampleConfig config;
 
-    SampleResource(SampleEmitter emitter) {
+    SampleResource(SampleEmitter emitter, SampleConfig config) {
         this.emitter = emitter;
+        this.config = config;
     }
 
     @GET
@@ -29,16 +37,50 @@ public class SampleResource {
 
     @POST
     @Path("/start")
-    public RestResponse<SampleStatus> start() {
-        return emitter.start()
+    public RestResponse<SampleStatus> start(@RestQuery String count, @RestQuery String interval) {
+        return emitter.start(count(count), interval(interval))
                 .map(status -> RestResponse.status(Response.Status.ACCEPTED, status))
                 .orElseThrow(() -> new ProblemException(Problem.of(409, "already-running", "Emitter already running",
-                        "The static-data emitter is running; POST /sample/stop first")));
+                        "the static-data emitter is running; POST /sample/stop first")));
     }
 
     @POST
     @Path("/stop")
     public SampleStatus stop() {
         return emitter.stop();
+    }
+
+    private OptionalLong count(String text) {
+        if (text == null) {
+            return config.count();
+        }
+        try {
+            long count = Long.parseLong(text.trim());
+            if (count >= 0) {
+                return OptionalLong.of(count);
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw badParameter("count must be a whole number >= 0, not '" + text + "'");
+    }
+
+    private Duration interval(String text) {
+        if (text == null) {
+            return config.interval();
+        }
+        try {
+            Duration interval = DurationConverter.parseDuration(text.trim());
+            if (interval != null && !interval.isNegative()) {
+                return interval;
+            }
+        } catch (IllegalArgumentException e) {
+            // answered below
+        }
+        throw badParameter("interval must be a duration such as 5s, 250ms or PT1M, not '" + text + "'");
+    }
+
+    private static ProblemException badParameter(String detail) {
+        return new ProblemException(Problem.of(400, "bad-parameter", "Bad parameter", detail));
     }
 }

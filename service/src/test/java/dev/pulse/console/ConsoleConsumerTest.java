@@ -1,0 +1,66 @@
+package dev.pulse.console;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.pulse.TopicProbe;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The console consumer shows every record of {@code sample}, including ones that are not JSON or not UTF-8, and keeps
+ * the partition moving past them.
+ */
+@QuarkusTest
+class ConsoleConsumerTest {
+
+    private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            lines.add(record.getMessage());
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @BeforeEach
+    void capture() {
+        Logger.getLogger("pulse.console").addHandler(capture);
+    }
+
+    @AfterEach
+    void release() {
+        Logger.getLogger("pulse.console").removeHandler(capture);
+    }
+
+    @Test
+    void showsBadRecordsEscapedAndMovesOn() throws Exception {
+        TopicProbe topic = new TopicProbe();
+        long text = topic.writeRaw("sample", "k".getBytes(StandardCharsets.UTF_8),
+                "plain \"text\"\nline".getBytes(StandardCharsets.UTF_8));
+        long binary = topic.writeRaw("sample", null, new byte[] { 'o', 'k', (byte) 0xff, (byte) 0xfe, 0 });
+        long json = topic.writeRaw("sample", null, "{\"after\":\"bad ones\"}".getBytes(StandardCharsets.UTF_8));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> lines.contains("sample-0@" + json + " key=null {\"after\":\"bad ones\"}"));
+        assertTrue(lines.contains("sample-0@" + text + " key=k (not JSON) \"plain \\\"text\\\"\\nline\""), lines::toString);
+        assertTrue(lines.contains("sample-0@" + binary + " key=null (not UTF-8) ok\\xff\\xfe\\x00"), lines::toString);
+    }
+}

@@ -1,0 +1,73 @@
+package dev.pulse.sample;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import dev.pulse.TopicProbe;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The static-data emitter against the real dev broker (test profile: 300 records, interval 0).
+ */
+@QuarkusTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SampleEmitterTest {
+
+    private final TopicProbe topic = new TopicProbe();
+
+    @Test
+    @Order(1)
+    void startUpRunWritesTheNumbersInOrderAndCountsAcknowledgements() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/sample").then()
+                .statusCode(200).body("acknowledged", equalTo(300)));
+        given().get("/sample").then().body("state", equalTo("completed")).body("emitted", equalTo(300))
+                .body("total", equalTo(300)).body("failed", equalTo(0)).body("topic", equalTo("sample"));
+        List<String> numbers = topic.read("sample", 0, r -> numbers(r).size() >= 300, Duration.ofSeconds(20)).stream()
+                .map(r -> new String(r.value(), StandardCharsets.UTF_8)).filter(v -> v.startsWith("{\"number\":"))
+                .toList();
+        assertTrue(numbers.size() >= 300, "found " + numbers.size());
+        for (int n = 0; n < 300; n++) {
+            assertEquals("{\"number\":" + n + "}", numbers.get(n));
+        }
+    }
+
+    @Test
+    @Order(2)
+    void startStopAndConflict() throws InterruptedException {
+        await().atMost(Duration.ofSeconds(30)).until(() -> !"running".equals(given().get("/sample").path("state")));
+        given().post("/sample/start?count=100000&interval=50ms").then().statusCode(202)
+                .body("total", org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.nullValue(), equalTo(100000)));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/sample").then()
+                .body("state", equalTo("running")).body("acknowledged", org.hamcrest.Matchers.greaterThan(2)));
+        given().post("/sample/start").then().statusCode(409).contentType("application/problem+json")
+                .body("title", equalTo("Emitter already running"));
+        given().post("/sample/stop").then().statusCode(200).body("state", equalTo("stopped"));
+        Thread.sleep(300);
+        int emitted = given().get("/sample").path("emitted");
+        Thread.sleep(500);
+        given().get("/sample").then().body("state", equalTo("stopped")).body("emitted", equalTo(emitted));
+        assertTrue(emitted < 100, "stopped after " + emitted);
+        given().post("/sample/start?interval=soon").then().statusCode(400).body("detail",
+                org.hamcrest.Matchers.containsString("interval"));
+        given().post("/sample/start?count=-1").then().statusCode(400);
+        given().post("/sample/stop").then().statusCode(200);
+    }
+
+    private static List<ConsumerRecord<byte[], byte[]>> numbers(List<ConsumerRecord<byte[], byte[]>> records) {
+        return records.stream().filter(r -> new String(r.value(), StandardCharsets.UTF_8).startsWith("{\"number\":"))
+                .toList();
+    }
+}
