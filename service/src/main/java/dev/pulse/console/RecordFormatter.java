@@ -9,21 +9,26 @@ import java.nio.charset.StandardCharsets;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.pulse.json.JsonSyntax;
+import dev.pulse.kafka.TopicsConfig;
 import dev.pulse.json.JsonSyntaxException;
 
 /**
- * Renders a record as one console line, {@code <topic>-<partition>@<offset> key=<key> <value>}. JSON is shown as
- * written (control characters escaped, long values shortened); other text is quoted and escaped; bytes that are not
- * UTF-8 are shown as {@code \xNN}.
+ * Renders a record as one console line, {@code <topic>-<partition>@<offset> key=<key> <value>}. Posts on
+ * {@code tweets} are shown as id, author and the start of the text; other JSON as written (control characters
+ * escaped, long values shortened); other text is quoted and escaped; bytes that are not UTF-8 as {@code \xNN}.
  */
 @ApplicationScoped
 public class RecordFormatter {
 
     private final JsonSyntax json;
+    private final PostSummary posts;
+    private final String tweets;
     private final int maxChars;
 
-    RecordFormatter(JsonSyntax json, ConsoleConfig config) {
+    public RecordFormatter(JsonSyntax json, PostSummary posts, ConsoleConfig config, TopicsConfig topics) {
         this.json = json;
+        this.posts = posts;
+        this.tweets = topics.tweets();
         this.maxChars = Math.max(16, config.maxChars());
     }
 
@@ -32,7 +37,10 @@ public class RecordFormatter {
         line.append(topic).append('-').append(partition).append('@').append(offset).append(" key=");
         appendText(line, key, false);
         line.append(' ');
-        if (value == null) {
+        String post = value != null && topic.equals(tweets) ? posts.summarize(value, maxChars) : null;
+        if (post != null) {
+            line.append(post);
+        } else if (value == null) {
             line.append("null");
         } else if (isJson(value)) {
             appendText(line, value, false);

@@ -40,7 +40,7 @@ public class TopicInitializer {
 
     void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
         if (topics.create()) {
-            create(Set.of(topics.sample()));
+            create(Set.of(topics.sample(), topics.tweets()));
         }
     }
 

@@ -17,6 +17,10 @@ public interface TopicsConfig {
     @WithDefault("sample")
     String sample();
 
+    /** Topic of the X stream publisher. */
+    @WithDefault("tweets")
+    String tweets();
+
     /** Create missing topics at start-up. */
     @WithDefault("true")
     boolean create();

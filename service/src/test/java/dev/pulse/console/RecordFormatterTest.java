@@ -9,10 +9,12 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.pulse.json.JsonSyntax;
+import dev.pulse.kafka.TopicsConfig;
 
 class RecordFormatterTest {
 
-    private final RecordFormatter formatter = new RecordFormatter(new JsonSyntax(new ObjectMapper()), config(40));
+    private final RecordFormatter formatter = new RecordFormatter(new JsonSyntax(new ObjectMapper()),
+            new PostSummary(new ObjectMapper()), config(40), topics());
 
     @Test
     void jsonIsShownAsWrittenOnOneLine() {
@@ -39,6 +41,29 @@ class RecordFormatterTest {
     private String format(String key, String value) {
         return formatter.format("sample", 0, 7, key == null ? null : key.getBytes(StandardCharsets.UTF_8),
                 value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void postsShowIdAuthorAndTextStart() {
+        String post = "{\"data\":{\"id\":\"1995\",\"text\":\"Kafka \\\"streams\\\"\\nare a joy to run in production today\",\"author_id\":\"42\"}}";
+        assertEquals("tweets-0@7 key=1995 id=1995 author=42 \"Kafka \\\"streams\\\"\\n…\"",
+                formatter.format("tweets", 0, 7, "1995".getBytes(StandardCharsets.UTF_8), post.getBytes(StandardCharsets.UTF_8)));
+        assertEquals("tweets-0@8 key=null {\"errors\":[]}", formatOn("tweets", "{\"errors\":[]}"));
+    }
+
+    private String formatOn(String topic, String value) {
+        return formatter.format(topic, 0, 8, null, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static TopicsConfig topics() {
+        return new TopicsConfig() {
+            public String sample() { return "sample"; }
+            public String tweets() { return "tweets"; }
+            public boolean create() { return true; }
+            public java.util.OptionalInt partitions() { return java.util.OptionalInt.empty(); }
+            public java.util.Optional<Short> replicationFactor() { return java.util.Optional.empty(); }
+            public java.time.Duration createTimeout() { return java.time.Duration.ofSeconds(1); }
+        };
     }
 
     private static ConsoleConfig config(int maxChars) {

@@ -1,0 +1,60 @@
+package dev.pulse.x;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * X's reconnect policy: network errors retry at once, then linearly; HTTP errors exponentially; 429 exponentially
+ * from a minute and never before the rate-limit reset. A connection that delivers data resets it.
+ */
+final class Backoff {
+
+    private final XConfig.Backoff config;
+    private final Clock clock;
+    private final Map<XStreamException.Cause, Integer> attempts = new EnumMap<>(XStreamException.Cause.class);
+
+    Backoff(XConfig.Backoff config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** How long to wait before reconnecting after {@code failure}. */
+    synchronized Duration next(XStreamException failure) {
+        int n = attempts.merge(failure.kind(), 1, Integer::sum) - 1;
+        return switch (failure.kind()) {
+            case NETWORK -> min(config.networkStep().multipliedBy(n), config.networkMax());
+            case HTTP -> exponential(config.httpInitial(), n, config.httpMax());
+            case RATE_LIMIT -> {
+                Duration wait = exponential(config.rateLimitInitial(), n, config.httpMax());
+                Instant reset = failure.notBefore();
+                if (reset != null) {
+                    Duration untilReset = Duration.between(clock.instant(), reset);
+                    if (untilReset.compareTo(wait) > 0) {
+                        wait = untilReset;
+                    }
+                }
+                yield wait;
+            }
+            case AUTH, FORBIDDEN -> throw new IllegalArgumentException("no retry after " + failure.kind());
+        };
+    }
+
+    synchronized void reset() {
+        attempts.clear();
+    }
+
+    private static Duration exponential(Duration initial, int n, Duration max) {
+        Duration wait = initial;
+        for (int i = 0; i < n && wait.compareTo(max) < 0; i++) {
+            wait = wait.multipliedBy(2);
+        }
+        return min(wait, max.compareTo(initial) < 0 ? initial : max);
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}

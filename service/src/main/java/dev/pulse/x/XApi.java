@@ -1,0 +1,202 @@
+package dev.pulse.x;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.core.http.HttpClient;
+import io.vertx.mutiny.core.http.HttpClientRequest;
+import io.vertx.mutiny.core.http.HttpClientResponse;
+
+/**
+ * X API v2 over the Vert.x HTTP client ({@code quarkus.rest-client.x-api.url}): the streaming endpoints, read with
+ * back-pressure, and the filtered-stream rules. The bearer token goes into the Authorization header only.
+ */
+@ApplicationScoped
+public class XApi {
+
+    private static final int ERROR_BODY_LIMIT = 4096;
+
+    private final HttpClient client;
+    private final URI base;
+    private final XConfig config;
+    private final ObjectMapper mapper;
+    private final AtomicReference<HttpClientRequest> streaming = new AtomicReference<>();
+
+    XApi(Vertx vertx, XConfig config, ObjectMapper mapper,
+            @ConfigProperty(name = "quarkus.rest-client.x-api.url", defaultValue = "https://api.x.com") String url) {
+        this.config = config;
+        this.mapper = mapper;
+        this.base = URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+        int connectMs = (int) Math.min(Integer.MAX_VALUE, config.stallTimeout().toMillis());
+        this.client = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout(connectMs)
+                .setIdleTimeout(0)
+                .setKeepAlive(false)
+                .setMaxPoolSize(4));
+    }
+
+    boolean hasToken() {
+        return config.bearerToken().filter(t -> !t.isBlank()).isPresent();
+    }
+
+    /** Opens the stream of a live mode; the items are the raw body chunks. Fails with {@link XStreamException}. */
+    Multi<byte[]> stream(XMode mode) {
+        RequestOptions options = request(HttpMethod.GET, mode.path() + query());
+        return client.request(options)
+                .invoke(streaming::set)
+                .chain(HttpClientRequest::send)
+                .onFailure(e -> !(e instanceof XStreamException))
+                .transform(e -> new XStreamException(XStreamException.Cause.NETWORK, "cannot connect to " + base
+                        + ": " + describe(e)))
+                .onItem().transformToMulti(response -> {
+                    if (response.statusCode() == 200) {
+                        return response.toMulti().map(Buffer::getBytes);
+                    }
+                    return failure(mode, response).toMulti();
+                })
+                .onFailure(e -> !(e instanceof XStreamException))
+                .transform(e -> new XStreamException(XStreamException.Cause.NETWORK, "stream broke: " + describe(e)));
+    }
+
+    /** Closes the live stream connection, if one is open. */
+    void disconnect() {
+        HttpClientRequest request = streaming.getAndSet(null);
+        if (request != null) {
+            request.connection().close().subscribe().with(ok -> {
+            }, failure -> {
+            });
+        }
+    }
+
+    /** Calls a JSON endpoint (the rules); answers the status and the parsed body. */
+    Uni<XResponse> json(HttpMethod method, String pathAndQuery, Object body) {
+        RequestOptions options = request(method, pathAndQuery);
+        return client.request(options).chain(request -> {
+            if (body == null) {
+                return request.send();
+            }
+            request.putHeader("Content-Type", "application/json");
+            try {
+                return request.send(Buffer.buffer(mapper.writeValueAsBytes(body)));
+            } catch (Exception e) {
+                return Uni.createFrom().failure(e);
+            }
+        }).chain(response -> response.body().map(buffer -> new XResponse(response.statusCode(), parse(buffer))));
+    }
+
+    private Uni<byte[]> failure(XMode mode, HttpClientResponse response) {
+        int status = response.statusCode();
+        String reset = response.getHeader("x-rate-limit-reset");
+        return response.body().onFailure().recoverWithItem(Buffer.buffer()).map(body -> {
+            String reason = reason(body);
+            String at = "X answered HTTP " + status + " on " + mode.path() + (reason.isEmpty() ? "" : " (" + reason + ")");
+            throw switch (status) {
+                case 401 -> new XStreamException(XStreamException.Cause.AUTH,
+                        at + ": the bearer token was rejected; set a valid pulse.x.bearer-token");
+                case 403 -> new XStreamException(XStreamException.Cause.FORBIDDEN, at
+                        + ": the account's access level does not include this endpoint (the sampled stream is"
+                        + " Enterprise-only); use pulse.x.stream=filtered, or replay");
+                case 429 -> new XStreamException(XStreamException.Cause.RATE_LIMIT, at, resetInstant(reset));
+                default -> new XStreamException(XStreamException.Cause.HTTP, at);
+            };
+        });
+    }
+
+    private RequestOptions request(HttpMethod method, String pathAndQuery) {
+        RequestOptions options = new RequestOptions().setMethod(method)
+                .setAbsoluteURI(base + pathAndQuery)
+                .setFollowRedirects(false);
+        config.bearerToken().ifPresent(token -> options.putHeader("Authorization", "Bearer " + token));
+        return options;
+    }
+
+    private String query() {
+        XConfig.Fields fields = config.fields();
+        StringBuilder query = new StringBuilder();
+        param(query, "tweet.fields", fields.tweetFields().orElse(null));
+        param(query, "expansions", fields.expansions().orElse(null));
+        param(query, "user.fields", fields.userFields().orElse(null));
+        param(query, "media.fields", fields.mediaFields().orElse(null));
+        param(query, "place.fields", fields.placeFields().orElse(null));
+        param(query, "poll.fields", fields.pollFields().orElse(null));
+        if (fields.backfillMinutes().isPresent()) {
+            param(query, "backfill_minutes", Integer.toString(fields.backfillMinutes().getAsInt()));
+        }
+        return query.toString();
+    }
+
+    private static void param(StringBuilder query, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            query.append(query.isEmpty() ? '?' : '&').append(name).append('=')
+                    .append(java.net.URLEncoder.encode(value.trim(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    private JsonNode parse(Buffer body) {
+        try {
+            return body.length() == 0 ? mapper.createObjectNode() : mapper.readTree(body.getBytes());
+        } catch (Exception e) {
+            return mapper.createObjectNode().put("title", "unreadable answer: " + body.length() + " bytes");
+        }
+    }
+
+    /** X's reason from an error body: title and detail, shortened. */
+    private String reason(Buffer body) {
+        if (body.length() == 0) {
+            return "";
+        }
+        JsonNode node = parse(body.length() > ERROR_BODY_LIMIT ? body.getBuffer(0, ERROR_BODY_LIMIT) : body);
+        JsonNode error = node.has("errors") && node.get("errors").isArray() && !node.get("errors").isEmpty()
+                ? node.get("errors").get(0) : node;
+        String title = text(error, "title");
+        String type = text(error, "reason");
+        String detail = text(error, "detail");
+        String reason = String.join(": ", java.util.stream.Stream.of(title, type, detail)
+                .filter(s -> !s.isEmpty()).toList());
+        return reason.length() > 300 ? reason.substring(0, 300) + "…" : reason;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? "" : value.asText();
+    }
+
+    private static Instant resetInstant(String header) {
+        try {
+            return header == null ? null : Instant.ofEpochSecond(Long.parseLong(header.trim()));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage();
+        return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+
+    @PreDestroy
+    void close() {
+        disconnect();
+        client.closeAndAwait();
+    }
+
+    /** Status and JSON body of a rules call. */
+    record XResponse(int status, JsonNode body) {
+    }
+}

@@ -1,0 +1,108 @@
+package dev.pulse.x;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * The X stream publisher ({@code pulse.x.*}), writing posts to the {@code tweets} topic.
+ */
+@ConfigMapping(prefix = "pulse.x")
+public interface XConfig {
+
+    /** {@code sample}, {@code filtered}, {@code replay} or {@code off}; unset: {@code sample} with a token, else off. */
+    Optional<XMode> stream();
+
+    /** App-only bearer token. A secret: never logged or shown. */
+    Optional<String> bearerToken();
+
+    /** No byte (not even a keep-alive) for this long: reconnect. */
+    @WithDefault("30s")
+    Duration stallTimeout();
+
+    /** Longest stream line accepted; longer ones are counted as malformed and skipped. */
+    @WithDefault("1M")
+    MemorySize maxLineBytes();
+
+    /** How many recent post ids are remembered to drop duplicates after reconnects and backfill. */
+    @WithDefault("100000")
+    int dedupWindow();
+
+    /** Readiness turns DOWN when a live stream has been disconnected for longer than this. */
+    @WithDefault("5m")
+    Duration maxDisconnected();
+
+    Backoff backoff();
+
+    Replay replay();
+
+    Record record();
+
+    /** Filtered-stream rules reconciled at start: {@code pulse.x.rules[0].value}, {@code pulse.x.rules[0].tag}. */
+    List<Rule> rules();
+
+    /** Query parameters of the stream request ({@code tweet.fields}, {@code expansions}, ...). */
+    Fields fields();
+
+    interface Backoff {
+        /** Linear step after TCP/IP errors; the first retry is immediate. */
+        @WithDefault("250ms")
+        Duration networkStep();
+
+        @WithDefault("16s")
+        Duration networkMax();
+
+        /** Exponential back-off after HTTP errors. */
+        @WithDefault("5s")
+        Duration httpInitial();
+
+        @WithDefault("320s")
+        Duration httpMax();
+
+        /** Exponential back-off after HTTP 429, never before {@code x-rate-limit-reset}. */
+        @WithDefault("60s")
+        Duration rateLimitInitial();
+    }
+
+    interface Replay {
+        /** NDJSON file of raw stream lines; unset: a bundled synthetic sample. */
+        Optional<String> file();
+
+        /** Posts per second; {@code 0} = as fast as Kafka acknowledges. */
+        @WithDefault("50")
+        double rate();
+    }
+
+    interface Record {
+        /** Appends every raw line received live to this file, so a capture can be replayed later. */
+        Optional<String> file();
+    }
+
+    interface Rule {
+        String value();
+
+        Optional<String> tag();
+    }
+
+    interface Fields {
+        Optional<String> tweetFields();
+
+        Optional<String> expansions();
+
+        Optional<String> userFields();
+
+        Optional<String> mediaFields();
+
+        Optional<String> placeFields();
+
+        Optional<String> pollFields();
+
+        /** Minutes of posts to recover after a disconnect (1–5, Enterprise only). */
+        OptionalInt backfillMinutes();
+    }
+}

@@ -1,0 +1,191 @@
+package dev.pulse.x;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * One run of the X stream publisher, from start to stop: a live stream with X's reconnect policy (one connection at
+ * a time, never two), or one pass over a replay capture. Its message stream never fails.
+ */
+final class XSession {
+
+    enum State {
+        CONNECTING, STREAMING, BACKING_OFF, STOPPED, FAILED, COMPLETED
+    }
+
+    private static final Logger LOG = Logger.getLogger(XSession.class);
+
+    private final XMode mode;
+    private final XApi api;
+    private final Supplier<Multi<byte[]>> replay;
+    private final PostHandler handler;
+    private final Backoff backoff;
+    private final XStats stats;
+    private final XConfig config;
+    private final CompletableFuture<Void> stopSignal = new CompletableFuture<>();
+    private volatile State state = State.CONNECTING;
+    private volatile String lastError;
+    private volatile Instant nextRetryAt;
+    private volatile Instant disconnectedSince = Instant.now();
+
+    XSession(XMode mode, XApi api, Supplier<Multi<byte[]>> replay, PostHandler handler, Backoff backoff, XStats stats,
+            XConfig config) {
+        this.mode = mode;
+        this.api = api;
+        this.replay = replay;
+        this.handler = handler;
+        this.backoff = backoff;
+        this.stats = stats;
+        this.config = config;
+    }
+
+    Multi<Message<String>> messages() {
+        Multi<Message<String>> stream;
+        if (mode.live()) {
+            stream = Multi.createFrom().deferred(this::connection)
+                    .onCompletion().failWith(() -> new XStreamException(XStreamException.Cause.NETWORK,
+                            "X closed the stream"))
+                    .onFailure(this::retryable).retry()
+                    .when(failures -> failures.onItem().transformToUniAndConcatenate(this::pauseBefore));
+        } else {
+            stream = replayed();
+        }
+        return stream
+                .onCompletion().invoke(this::completed)
+                .onFailure().invoke(this::failed)
+                .onFailure().recoverWithCompletion();
+    }
+
+    void stop() {
+        if (active()) {
+            state = State.STOPPED;
+            LOG.infof("X stream (%s) stopped", mode.label());
+        }
+        stopSignal.complete(null);
+        if (mode.live()) {
+            api.disconnect();
+        }
+    }
+
+    /** Ends the session before it streamed, e.g. when its rules were refused. */
+    void failBeforeStart(String reason) {
+        state = State.FAILED;
+        lastError = reason;
+        stopSignal.complete(null);
+    }
+
+    boolean active() {
+        return state == State.CONNECTING || state == State.STREAMING || state == State.BACKING_OFF;
+    }
+
+    XMode mode() {
+        return mode;
+    }
+
+    State state() {
+        return state;
+    }
+
+    /** Since when a live session has had no working connection, or null while streaming. */
+    Instant disconnectedSince() {
+        return state == State.STREAMING ? null : disconnectedSince;
+    }
+
+    String lastError() {
+        return lastError;
+    }
+
+    Instant nextRetryAt() {
+        return state == State.BACKING_OFF ? nextRetryAt : null;
+    }
+
+    private Multi<Message<String>> connection() {
+        if (stopSignal.isDone()) {
+            return Multi.createFrom().empty();
+        }
+        state = State.CONNECTING;
+        LOG.infof("Connecting to the X %s stream", mode.label());
+        Multi<byte[]> chunks = api.stream(mode)
+                .ifNoItem().after(config.stallTimeout()).failWith(() -> new XStreamException(
+                        XStreamException.Cause.NETWORK, "stalled: nothing, not even a keep-alive, for "
+                                + config.stallTimeout().toSeconds() + "s"));
+        return LineFramer.frame(chunks, (int) config.maxLineBytes().asLongValue())
+                .onItem().invoke(this::connected)
+                .onItem().transformToIterable(handler::handle);
+    }
+
+    private void connected(StreamLine first) {
+        if (state != State.STREAMING && !stopSignal.isDone()) {
+            state = State.STREAMING;
+            backoff.reset();
+            stats.backoffMillis.set(0);
+            lastError = null;
+            LOG.infof("X %s stream connected", mode.label());
+        }
+    }
+
+    private Multi<Message<String>> replayed() {
+        state = State.STREAMING;
+        Multi<Message<String>> posts = LineFramer.frame(replay.get(), (int) config.maxLineBytes().asLongValue())
+                .select().first(line -> !stopSignal.isDone())
+                .onItem().transformToIterable(handler::handle);
+        double rate = config.replay().rate();
+        if (rate > 0) {
+            Duration gap = Duration.ofNanos((long) (1e9 / rate));
+            posts = posts.onItem().call(post -> Uni.createFrom().voidItem().onItem().delayIt().by(gap));
+        }
+        return posts;
+    }
+
+    private boolean retryable(Throwable failure) {
+        return !stopSignal.isDone() && failure instanceof XStreamException x && x.kind().retryable;
+    }
+
+    /** Waits the back-off (cut short by stop); the item, never null, triggers the retry. */
+    private Uni<Long> pauseBefore(Throwable failure) {
+        XStreamException x = (XStreamException) failure;
+        if (state == State.STREAMING) {
+            disconnectedSince = Instant.now();
+        }
+        Duration wait = backoff.next(x);
+        state = State.BACKING_OFF;
+        lastError = x.getMessage();
+        nextRetryAt = Instant.now().plus(wait);
+        stats.backoffMillis.set(wait.toMillis());
+        stats.reconnect(x.kind().label());
+        LOG.warnf("X stream: %s; reconnecting in %d ms", x.getMessage(), wait.toMillis());
+        if (wait.isZero()) {
+            return Uni.createFrom().item(0L);
+        }
+        return Uni.createFrom().completionStage(stopSignal.copy()).ifNoItem().after(wait).recoverWithItem((Void) null)
+                .replaceWith(wait.toMillis());
+    }
+
+    private void completed() {
+        if (active()) {
+            state = State.COMPLETED;
+            LOG.infof("X %s completed: %d posts published", mode.label(), stats.published.get());
+        }
+    }
+
+    private void failed(Throwable failure) {
+        if (state == State.STOPPED) {
+            return;
+        }
+        state = State.FAILED;
+        lastError = failure.getMessage();
+        stats.backoffMillis.set(0);
+        if (failure instanceof XStreamException x) {
+            stats.error(x.kind().label());
+        }
+        LOG.errorf("X %s stream stopped: %s", mode.label(), failure.getMessage());
+    }
+}

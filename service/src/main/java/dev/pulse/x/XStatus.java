@@ -1,0 +1,11 @@
+package dev.pulse.x;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * What {@code GET /x/stream} shows. Never carries the bearer token.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record XStatus(String mode, String state, long received, long published, long malformed, long duplicates,
+        long keepAlives, long reconnects, String lastError, String nextRetryAt, String source) {
+}

@@ -1,0 +1,284 @@
+package dev.pulse.x;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import dev.pulse.TopicProbe;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * The X stream publisher against a fake X server, end to end through the real broker: framing, X's reconnect
+ * policy for every fault, exactly-once publishing of fully received posts, rules, and the token kept secret.
+ */
+@QuarkusTest
+@TestProfile(XStreamProfile.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class XStreamTest {
+
+    private static final List<String> LOGS = new CopyOnWriteArrayList<>();
+    private static final Handler CAPTURE = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            LOGS.add(String.valueOf(record.getMessage()) + " " + Arrays.toString(record.getParameters())
+                    + (record.getThrown() == null ? "" : " " + record.getThrown()));
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    private final TopicProbe topic = new TopicProbe();
+    private FakeX x;
+    private long from;
+
+    @BeforeAll
+    static void captureLogs() {
+        Logger.getLogger("").addHandler(CAPTURE);
+    }
+
+    @AfterAll
+    static void releaseLogs() {
+        Logger.getLogger("").removeHandler(CAPTURE);
+    }
+
+    @BeforeEach
+    void fresh() {
+        given().post("/x/stream/stop").then().statusCode(200);
+        x = FakeXResource.server;
+        x.reset();
+        from = topic.endOffset("tweets");
+    }
+
+    @AfterEach
+    void stop() {
+        given().post("/x/stream/stop").then().statusCode(200);
+    }
+
+    static String post(String id, String text) {
+        return new JsonObject().put("data", new JsonObject().put("id", id).put("text", text).put("author_id", "7"))
+                .encode();
+    }
+
+    @Test
+    @Order(1)
+    void postsSplitAcrossChunksAndUtf8AreFramedExactly() {
+        String a = post("1001", "first ✨ post");
+        String b = post("1002", "zweite Nachricht: grüße");
+        String c = post("1003", "third 🚀");
+        byte[] all = (a + "\r\n\r\n" + b + "\r\n" + c + "\r\n").getBytes(StandardCharsets.UTF_8);
+        int sparkle = indexOf(all, "✨".getBytes(StandardCharsets.UTF_8)) + 1; // inside the 3-byte character
+        byte[] crlf = (a + "\r").getBytes(StandardCharsets.UTF_8);
+        x.script(new FakeX.Reply()
+                .write(Arrays.copyOfRange(all, 0, sparkle)).pause(50)
+                .write(Arrays.copyOfRange(all, sparkle, crlf.length)).pause(50) // ends between CR and LF
+                .write(Arrays.copyOfRange(all, crlf.length, all.length)) // LF, keep-alive, b and c in one chunk
+                .hold());
+        given().post("/x/stream/start?mode=sample").then().statusCode(202);
+        List<ConsumerRecord<byte[], byte[]>> posts = read(3);
+        assertEquals(List.of(a, b, c), values(posts));
+        assertEquals(List.of("1001", "1002", "1003"), posts.stream().map(r -> new String(r.key(), StandardCharsets.UTF_8)).toList());
+        assertEquals("x-sample", new String(posts.get(0).headers().lastHeader("pulse-source").value(), StandardCharsets.UTF_8));
+        given().get("/x/stream").then().body("state", equalTo("streaming")).body("mode", equalTo("sample"));
+        assertEquals(1, x.connections().size());
+        assertTrue(x.paths().get(0).startsWith("/2/tweets/sample/stream?tweet.fields=author_id%2Ccreated_at"), x.paths().get(0));
+        given().post("/x/stream/start").then().statusCode(409);
+    }
+
+    @Test
+    @Order(2)
+    void keepAlivesKeepTheConnectionAndSilenceReconnects() {
+        x.script(new FakeX.Reply().write("\r\n").pause(500).write("\r\n").pause(500).write("\r\n").pause(500)
+                .write("\r\n").pause(60_000), new FakeX.Reply().write(post("2001", "after the stall") + "\r\n").hold());
+        given().post("/x/stream/start?mode=sample").then().statusCode(202);
+        assertEquals(List.of(post("2001", "after the stall")), values(read(1)));
+        List<Long> at = x.connections();
+        assertEquals(2, at.size());
+        long gapMs = (at.get(1) - at.get(0)) / 1_000_000;
+        assertTrue(gapMs >= 1500 + 1500, "keep-alives for 1.5 s, then a 1.5 s stall: reconnected after " + gapMs + " ms");
+    }
+
+    @Test
+    @Order(3)
+    void rateLimitWaitsUntilTheReset() {
+        long reset = Instant.now().getEpochSecond() + 3;
+        x.script(new FakeX.Reply().status(429).header("x-rate-limit-reset", Long.toString(reset))
+                .write("{\"title\":\"Too Many Requests\",\"detail\":\"Too Many Requests\"}"),
+                new FakeX.Reply().write(post("3001", "after 429") + "\r\n").hold());
+        given().post("/x/stream/start?mode=sample").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> given().get("/x/stream").then()
+                .body("state", equalTo("backing-off")).body("lastError", containsString("429")));
+        assertEquals(List.of(post("3001", "after 429")), values(read(1)));
+        long secondAt = x.connections().get(1);
+        assertTrue(System.currentTimeMillis() / 1000 >= reset, "reconnected before x-rate-limit-reset");
+        assertEquals(2, x.connections().size(), "one retry, not a storm: " + secondAt);
+    }
+
+    @Test
+    @Order(4)
+    void serverErrorsBackOffExponentially() {
+        x.script(new FakeX.Reply().status(503), new FakeX.Reply().status(503), new FakeX.Reply().status(503),
+                new FakeX.Reply().write(post("4001", "recovered") + "\r\n").hold());
+        given().post("/x/stream/start?mode=sample").then().statusCode(202);
+        assertEquals(List.of(post("4001", "recovered")), values(read(1)));
+        List<Long> at = x.connections();
+        long first = (at.get(1) - at.get(0)) / 1_000_000;
+        long second = (at.get(2) - at.get(1)) / 1_000_000;
+        long third = (at.get(3) - at.get(2)) / 1_000_000;
+        assertTrue(first >= 280 && second >= 580 && third >= 1180, first + ", " + second + ", " + third + " ms");
+    }
+
+    @Test
+    @Order(5)
+    void resetMidPostReconnectsWithoutTheHalfPost() {
+        String whole = post("5001", "whole");
+        String cut = post("5002", "cut in the middle");
+        x.script(new FakeX.Reply().write(whole + "\r\n" + cut.substring(0, 20)).pause(100).cut(),
+                new FakeX.Reply().write("{\"data\":{\"id\":\"5003\"},\"text\":}\r\n") // malformed: skipped
+                        .write("not json at all\r\n")
+                        .write(cut + "\r\n").hold());
+        long malformedBefore = given().get("/x/stream").jsonPath().getLong("malformed");
+        given().post("/x/stream/start?mode=sample").then().statusCode(202);
+        assertEquals(List.of(whole, cut), values(read(2)));
+        long malformed = given().get("/x/stream").jsonPath().getLong("malformed");
+        assertEquals(malformedBefore + 2, malformed);
+        assertEquals(2, x.connections().size());
+    }
+
+    @Test
+    @Order(6)
+    void operationalDisconnectReconnectsAndDuplicatesArePublishedOnce() {
+        x.script(new FakeX.Reply().write(post("6001", "a") + "\r\n" + post("6002", "b") + "\r\n")
+                .write("{\"errors\":[{\"title\":\"operational-disconnect\",\"disconnect_type\":\"UpstreamOperationalDisconnect\",\"detail\":\"This stream has been disconnected upstream for operational reasons.\"}]}\r\n")
+                .hold(),
+                new FakeX.Reply().write(post("6002", "b") + "\r\n" + post("6003", "c") + "\r\n").hold());
+        long duplicatesBefore = given().get("/x/stream").jsonPath().getLong("duplicates");
+        given().post("/x/stream/start?mode=sample").then().statusCode(202);
+        List<ConsumerRecord<byte[], byte[]>> posts = read(3);
+        assertEquals(List.of(post("6001", "a"), post("6002", "b"), post("6003", "c")), values(posts));
+        await().atMost(Duration.ofSeconds(5)).until(() -> given().get("/x/stream").jsonPath().getLong("duplicates") == duplicatesBefore + 1);
+        assertEquals(3, values(topic.read("tweets", from, r -> false, Duration.ofSeconds(1))).size(), "nothing more");
+        given().get("/q/metrics").then().body(containsString("pulse_x_errors_total{type=\"operational-disconnect\"}"))
+                .body(containsString("pulse_x_reconnects_total{cause=\"network\"}"));
+    }
+
+    @Test
+    @Order(7)
+    void unauthorizedStopsForGoodAndSaysWhichKey() throws InterruptedException {
+        x.script(new FakeX.Reply().status(401).write("{\"title\":\"Unauthorized\",\"type\":\"about:blank\",\"status\":401,\"detail\":\"Unauthorized\"}"));
+        given().post("/x/stream/start?mode=sample").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> given().get("/x/stream").then()
+                .body("state", equalTo("failed")).body("lastError", containsString("pulse.x.bearer-token")));
+        Thread.sleep(1000);
+        assertEquals(1, x.connections().size(), "no retry after 401");
+        given().get("/q/health/ready").then().statusCode(503).body(containsString("x-stream"));
+    }
+
+    @Test
+    @Order(8)
+    void forbiddenExplainsTheAccessLevel() throws InterruptedException {
+        x.script(new FakeX.Reply().status(403).write("{\"client_id\":\"1\",\"required_enrollment\":\"Appropriate Level of API Access\",\"registration_url\":\"https://developer.x.com\",\"title\":\"Client Forbidden\",\"detail\":\"This request must be made using an approved developer account that is enrolled in the requested endpoint.\",\"reason\":\"client-not-enrolled\",\"type\":\"https://api.twitter.com/2/problems/client-forbidden\"}"));
+        given().post("/x/stream/start?mode=sample").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> given().get("/x/stream").then()
+                .body("state", equalTo("failed"))
+                .body("lastError", containsString("client-not-enrolled"))
+                .body("lastError", containsString("pulse.x.stream=filtered")));
+        Thread.sleep(1000);
+        assertEquals(1, x.connections().size(), "no retry after 403");
+    }
+
+    @Test
+    @Order(9)
+    void filteredModeReconcilesRulesAndTagsPosts() {
+        x.setRules(new JsonObject().put("id", "1").put("value", "quarkus"),
+                new JsonObject().put("id", "2").put("value", "old rule").put("tag", "stale"));
+        String tagged = new JsonObject().put("data", new JsonObject().put("id", "9001").put("text", "kafka!"))
+                .put("matching_rules", new io.vertx.core.json.JsonArray().add(new JsonObject().put("id", "100").put("tag", "kafka-posts")))
+                .encode();
+        x.script(new FakeX.Reply().write(tagged + "\r\n").hold());
+        given().post("/x/stream/start?mode=filtered").then().statusCode(202);
+        List<ConsumerRecord<byte[], byte[]>> posts = read(1);
+        assertEquals("kafka-posts", new String(posts.get(0).headers().lastHeader("pulse-rule-tags").value(), StandardCharsets.UTF_8));
+        assertEquals("x-filtered", new String(posts.get(0).headers().lastHeader("pulse-source").value(), StandardCharsets.UTF_8));
+        assertTrue(x.paths().get(0).startsWith("/2/tweets/search/stream"), x.paths().toString());
+        List<String> values = x.rules().stream().map(r -> r.getString("value")).sorted().toList();
+        assertEquals(List.of("kafka lang:en", "quarkus"), values);
+        assertTrue(x.ruleCalls().stream().anyMatch(c -> c.contains("dry_run=true")), x.ruleCalls().toString());
+        assertTrue(x.ruleCalls().stream().anyMatch(c -> c.contains("\"delete\"") && c.contains("\"2\"")), x.ruleCalls().toString());
+
+        given().get("/x/rules").then().statusCode(200).body("value", org.hamcrest.Matchers.hasItem("quarkus"));
+        given().contentType("application/json").body("{\"value\":\"INVALID rule\"}").post("/x/rules").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("Rules must contain a non-stopword term"));
+        String id = given().contentType("application/json").body("{\"value\":\"pulse\",\"tag\":\"ours\"}").post("/x/rules")
+                .then().statusCode(201).body("tag", equalTo("ours")).extract().path("id");
+        given().delete("/x/rules/" + id).then().statusCode(204);
+        assertFalse(x.rules().stream().anyMatch(r -> r.getString("value").equals("pulse")));
+    }
+
+    @Test
+    @Order(99)
+    void theTokenNeverShows() {
+        String token = FakeXResource.TOKEN;
+        assertTrue(x.authorizations().contains("Bearer " + token), "the token is sent to X");
+        for (String path : List.of("/x/stream", "/q/health", "/q/metrics", "/x/rules")) {
+            assertFalse(given().get(path).asString().contains(token), path);
+        }
+        assertTrue(LOGS.size() > 20, "captured " + LOGS.size() + " log records");
+        assertEquals(List.of(), LOGS.stream().filter(l -> l.contains(token) || l.contains("SECRET")).toList());
+    }
+
+    private List<ConsumerRecord<byte[], byte[]>> read(int count) {
+        List<ConsumerRecord<byte[], byte[]>> records = topic.read("tweets", from, r -> r.size() >= count, Duration.ofSeconds(20));
+        assertEquals(count, records.size(), "posts in tweets: " + values(records));
+        return records;
+    }
+
+    private static List<String> values(List<ConsumerRecord<byte[], byte[]>> records) {
+        return records.stream().map(r -> new String(r.value(), StandardCharsets.UTF_8)).toList();
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}
