@@ -61,7 +61,7 @@ final class PostHandler {
         try {
             node = mapper.readTree(bytes);
         } catch (Exception e) {
-            node = null;
+            return malformed(bytes, "not JSON");
         }
         if (node == null || !node.isObject()) {
             return malformed(bytes, "not a JSON object");

@@ -116,7 +116,7 @@ final class XSession {
         Multi<byte[]> chunks = api.stream(mode)
                 .ifNoItem().after(config.stallTimeout()).failWith(() -> new XStreamException(
                         XStreamException.Cause.NETWORK, "stalled: nothing, not even a keep-alive, for "
-                                + config.stallTimeout().toSeconds() + "s"));
+                                + config.stallTimeout().toMillis() + " ms (pulse.x.stall-timeout)"));
         return LineFramer.frame(chunks, (int) config.maxLineBytes().asLongValue())
                 .onItem().invoke(this::connected)
                 .onItem().transformToIterable(handler::handle);

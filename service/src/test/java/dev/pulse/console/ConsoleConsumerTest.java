@@ -19,7 +19,7 @@ import dev.pulse.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * The console consumer shows every record of {@code sample}, including ones that are not JSON or not UTF-8, and keeps
+ * The console consumer shows every record of {@code sample} and {@code tweets} (posts as id, author, text), including ones that are not JSON or not UTF-8, and keeps
  * the partition moving past them.
  */
 @QuarkusTest
@@ -59,7 +59,11 @@ class ConsoleConsumerTest {
         long binary = topic.writeRaw("sample", null, new byte[] { 'o', 'k', (byte) 0xff, (byte) 0xfe, 0 });
         long json = topic.writeRaw("sample", null, "{\"after\":\"bad ones\"}".getBytes(StandardCharsets.UTF_8));
 
+        long post = topic.writeRaw("tweets", "77".getBytes(StandardCharsets.UTF_8),
+                "{\"data\":{\"id\":\"77\",\"author_id\":\"5\",\"text\":\"hello from X\"}}".getBytes(StandardCharsets.UTF_8));
+
         await().atMost(Duration.ofSeconds(30)).until(() -> lines.contains("sample-0@" + json + " key=null {\"after\":\"bad ones\"}"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> lines.contains("tweets-0@" + post + " key=77 id=77 author=5 \"hello from X\""));
         assertTrue(lines.contains("sample-0@" + text + " key=k (not JSON) \"plain \\\"text\\\"\\nline\""), lines::toString);
         assertTrue(lines.contains("sample-0@" + binary + " key=null (not UTF-8) ok\\xff\\xfe\\x00"), lines::toString);
     }

@@ -11,9 +11,15 @@ public class FakeXResource implements QuarkusTestResourceLifecycleManager {
 
     static final String TOKEN = "AAAAtest-bearer-SECRET-7f3c9e";
     static FakeX server;
+    static final java.nio.file.Path RECORDING = java.nio.file.Path.of("target", "x-recording-test.ndjson");
 
     @Override
     public Map<String, String> start() {
+        try {
+            java.nio.file.Files.deleteIfExists(RECORDING);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         server = new FakeX();
         int port;
         try {
@@ -35,6 +41,7 @@ public class FakeXResource implements QuarkusTestResourceLifecycleManager {
                 Map.entry("pulse.x.rules[0].tag", "kafka-posts"),
                 Map.entry("pulse.x.rules[1].value", "quarkus"),
                 Map.entry("pulse.x.fields.tweet-fields", "author_id,created_at"),
+                Map.entry("pulse.x.record.file", RECORDING.toAbsolutePath().toString()),
                 Map.entry("pulse.sample.enabled", "false"));
     }
 

@@ -1,0 +1,64 @@
+package dev.pulse.x;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.helpers.test.AssertSubscriber;
+
+/**
+ * CRLF framing over every way a stream can be chunked.
+ */
+class LineFramerTest {
+
+    private static final String STREAM = "{\"data\":{\"id\":\"1\",\"text\":\"grüße 🚀\"}}\r\n\r\n{\"a\":\n1}\r\n{\"id\":\"3\"}\r\n";
+
+    @Test
+    void everySplitPointGivesTheSameLines() {
+        byte[] bytes = STREAM.getBytes(StandardCharsets.UTF_8);
+        List<String> expected = List.of("{\"data\":{\"id\":\"1\",\"text\":\"grüße 🚀\"}}", "", "{\"a\":\n1}", "{\"id\":\"3\"}");
+        for (int a = 0; a <= bytes.length; a++) {
+            for (int b = a; b <= bytes.length; b += 7) {
+                LineFramer framer = new LineFramer(1024);
+                List<String> lines = new ArrayList<>();
+                for (byte[] chunk : List.of(slice(bytes, 0, a), slice(bytes, a, b), slice(bytes, b, bytes.length))) {
+                    framer.feed(chunk).forEach(l -> lines.add(new String(l.bytes(), StandardCharsets.UTF_8)));
+                }
+                assertEquals(expected, lines, "split at " + a + "/" + b);
+            }
+        }
+    }
+
+    @Test
+    void oversizedLinesAreReportedNotKept() {
+        LineFramer framer = new LineFramer(10);
+        List<StreamLine> lines = new ArrayList<>();
+        lines.addAll(framer.feed("0123456789ABCDEF".getBytes(StandardCharsets.UTF_8)));
+        lines.addAll(framer.feed("GHIJ\r".getBytes(StandardCharsets.UTF_8)));
+        lines.addAll(framer.feed("\n{}\r\n".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(StreamLine.Kind.OVERSIZED, lines.get(0).kind());
+        assertEquals(20, lines.get(0).size());
+        assertEquals("{}", new String(lines.get(1).bytes(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void linesFlowOnlyOnDemandAndAPartialLineAtTheEndIsDropped() {
+        Multi<byte[]> chunks = Multi.createFrom().items("a\r\nb\r\nc\r\nd\r\n", "hal")
+                .map(s -> s.getBytes(StandardCharsets.UTF_8));
+        AssertSubscriber<StreamLine> sink = LineFramer.frame(chunks, 100).subscribe().withSubscriber(AssertSubscriber.create(2));
+        sink.awaitItems(2);
+        assertEquals(2, sink.getItems().size());
+        sink.request(10).awaitCompletion();
+        assertEquals(List.of("a", "b", "c", "d"), sink.getItems().stream()
+                .map(l -> new String(l.bytes(), StandardCharsets.UTF_8)).toList());
+    }
+
+    private static byte[] slice(byte[] bytes, int from, int to) {
+        return java.util.Arrays.copyOfRange(bytes, from, to);
+    }
+}
