@@ -33,16 +33,7 @@ public class PostSummary {
         StringBuilder out = new StringBuilder("id=").append(data.get("id").asText())
                 .append(" author=").append(data.path("author_id").asText("?")).append(" \"");
         int shown = Math.min(text.length(), limit);
-        for (int i = 0; i < shown; i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> out.append(c < 0x20 ? ' ' : c);
-            }
-        }
+        RecordFormatter.escape(out, text, shown, true);
         out.append(shown < text.length() ? "…\"" : "\"");
         return out.toString();
     }

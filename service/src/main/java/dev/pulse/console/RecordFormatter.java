@@ -83,14 +83,23 @@ public class RecordFormatter {
             out.append("(not JSON) \"");
         }
         int shown = Math.min(text.length(), maxChars);
+        escape(out, text, shown, quote);
+        if (quote) {
+            out.append('"');
+        }
+        shortened(out, text.length() - shown, bytes.length);
+    }
+
+    /** Appends the first {@code shown} characters on one line; in a quoted string also escapes quotes. */
+    static void escape(StringBuilder out, String text, int shown, boolean quoted) {
         for (int i = 0; i < shown; i++) {
             char c = text.charAt(i);
             switch (c) {
                 case '\n' -> out.append("\\n");
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
-                case '"' -> out.append(quote ? "\\\"" : "\"");
-                case '\\' -> out.append(quote ? "\\\\" : "\\");
+                case '"' -> out.append(quoted ? "\\\"" : "\"");
+                case '\\' -> out.append(quoted ? "\\\\" : "\\");
                 default -> {
                     if (c < 0x20 || c == 0x7f) {
                         out.append(String.format("\\u%04x", (int) c));
@@ -100,10 +109,6 @@ public class RecordFormatter {
                 }
             }
         }
-        if (quote) {
-            out.append('"');
-        }
-        shortened(out, text.length() - shown, bytes.length);
     }
 
     private static void shortened(StringBuilder out, int left, int totalBytes) {

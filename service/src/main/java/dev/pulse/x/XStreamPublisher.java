@@ -95,7 +95,11 @@ public class XStreamPublisher {
         if (mode == XMode.FILTERED && !config.rules().isEmpty()) {
             XSession session = current;
             rules.reconcile(config.rules()).subscribe().with(
-                    ok -> sessions.onNext(session),
+                    ok -> {
+                        synchronized (this) {
+                            sessions.onNext(session);
+                        }
+                    },
                     failure -> {
                         session.failBeforeStart(failure.getMessage());
                         LOG.errorf("X filtered stream not started: %s", failure.getMessage());

@@ -251,6 +251,21 @@ class XStreamTest {
     }
 
     @Test
+    @Order(10)
+    void readinessTurnsDownWhenDisconnectedTooLong() {
+        for (int i = 0; i < 10; i++) {
+            x.script(new FakeX.Reply().status(503));
+        }
+        given().post("/x/stream/start?mode=sample").then().statusCode(202);
+        given().get("/q/health/ready").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(503)
+                .body(containsString("pulse.x.max-disconnected")));
+        given().get("/x/stream").then().body("state", org.hamcrest.Matchers.oneOf("backing-off", "connecting"));
+        given().post("/x/stream/stop").then().statusCode(200).body("state", equalTo("stopped"));
+        given().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
     @Order(99)
     void theTokenNeverShows() {
         String token = FakeXResource.TOKEN;
