@@ -1,11 +1,14 @@
 package dev.pulse.rest;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * An RFC 9457 problem detail, served as {@code application/problem+json}. {@code line}/{@code column} locate bad JSON.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@RegisterForReflection // serialised from a Response entity the build cannot see
 public record Problem(String type, String title, int status, String detail, Integer line, Integer column) {
 
     public static final String MEDIA_TYPE = "application/problem+json";

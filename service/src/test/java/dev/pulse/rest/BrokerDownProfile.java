@@ -5,15 +5,19 @@ import java.util.Map;
 import io.quarkus.test.junit.QuarkusTestProfile;
 
 /**
- * REST emit's producer points at a port where no broker listens, with a short acknowledgement timeout.
+ * REST emit's producer points at a port where no broker listens, with a short acknowledgement timeout; an API key
+ * guards the mutating endpoints (one profile for both, to keep app restarts few).
  */
 public class BrokerDownProfile implements QuarkusTestProfile {
+
+    static final String API_KEY = "k-3a9f-SECRET-test";
 
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of(
                 "mp.messaging.outgoing.messages.bootstrap.servers", "127.0.0.1:9",
                 "pulse.rest.timeout", "1500ms",
+                "pulse.auth.api-key", API_KEY,
                 "pulse.sample.enabled", "false");
     }
 }

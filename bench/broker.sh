@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Starts ONE standalone Apache Kafka broker (KRaft, combined broker+controller) as its own process on loopback,
+# from the same Maven Central jars as the dev broker (dev-broker/deployment's class path).
+#   bench/broker.sh start [PORT]   → prints the bootstrap address; data and log under bench/work/broker
+#   bench/broker.sh stop
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+work="$root/bench/work/broker"
+cmd=${1:-start}
+port=${2:-19092}
+
+if [ "$cmd" = stop ]; then
+    [ -f "$work/pid" ] && kill "$(cat "$work/pid")" 2>/dev/null || true
+    for _ in $(seq 1 30); do [ -f "$work/pid" ] && kill -0 "$(cat "$work/pid")" 2>/dev/null || break; sleep 1; done
+    rm -f "$work/pid"
+    exit 0
+fi
+
+mkdir -p "$work"
+cp_file="$work/classpath"
+if [ ! -s "$cp_file" ]; then
+    (cd "$root" && ./mvnw -B -q install -DskipTests -pl dev-broker/runtime,dev-broker/deployment -am >/dev/null \
+        && ./mvnw -B -q dependency:build-classpath -pl dev-broker/deployment -Dmdep.outputFile="$cp_file" >/dev/null)
+fi
+rm -rf "$work/data"
+cat > "$work/server.properties" <<PROPS
+process.roles=broker,controller
+node.id=1
+controller.quorum.voters=1@127.0.0.1:$((port + 1))
+listeners=PLAINTEXT://127.0.0.1:$port,CONTROLLER://127.0.0.1:$((port + 1))
+advertised.listeners=PLAINTEXT://127.0.0.1:$port
+controller.listener.names=CONTROLLER
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+log.dirs=$work/data
+num.partitions=1
+offsets.topic.replication.factor=1
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+share.coordinator.state.topic.replication.factor=1
+share.coordinator.state.topic.min.isr=1
+group.initial.rebalance.delay.ms=0
+PROPS
+cp="$(cat "$cp_file")"
+java -cp "$cp" kafka.tools.StorageTool format -t "$(java -cp "$cp" kafka.tools.StorageTool random-uuid)" \
+    -c "$work/server.properties" >/dev/null
+nohup java -Xmx1g -cp "$cp" -Dlog4j2.level=WARN kafka.Kafka "$work/server.properties" >"$work/broker.log" 2>&1 &
+echo $! >"$work/pid"
+for _ in $(seq 1 60); do
+    if (echo >/dev/tcp/127.0.0.1/"$port") 2>/dev/null; then echo "127.0.0.1:$port"; exit 0; fi
+    sleep 1
+done
+echo "broker did not start, see $work/broker.log" >&2
+exit 1

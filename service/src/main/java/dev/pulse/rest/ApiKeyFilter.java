@@ -1,0 +1,46 @@
+package dev.pulse.rest;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Answers 401 to a mutating request without the configured {@code pulse.auth.api-key}.
+ */
+public class ApiKeyFilter {
+
+    private static final Set<String> READ_ONLY = Set.of("GET", "HEAD", "OPTIONS");
+
+    private final Optional<byte[]> key;
+
+    ApiKeyFilter(AuthConfig config) {
+        this.key = config.apiKey().filter(k -> !k.isBlank()).map(k -> k.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @ServerRequestFilter(preMatching = true)
+    public Optional<Response> check(ContainerRequestContext request) {
+        if (key.isEmpty() || READ_ONLY.contains(request.getMethod())) {
+            return Optional.empty();
+        }
+        String given = request.getHeaderString("X-API-Key");
+        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (given == null && authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            given = authorization.substring(7).trim();
+        }
+        if (given != null && MessageDigest.isEqual(key.get(), given.getBytes(StandardCharsets.UTF_8))) {
+            return Optional.empty();
+        }
+        Problem problem = Problem.of(401, "unauthorized", "API key required",
+                given == null ? "this request changes state: send the API key as X-API-Key (pulse.auth.api-key is set)"
+                        : "the API key is not the one configured in pulse.auth.api-key");
+        return Optional.of(Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", "ApiKey")
+                .entity(problem).build());
+    }
+}

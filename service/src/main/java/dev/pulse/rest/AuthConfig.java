@@ -1,0 +1,18 @@
+package dev.pulse.rest;
+
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+
+/**
+ * Who may change things ({@code pulse.auth.*}).
+ */
+@ConfigMapping(prefix = "pulse.auth")
+public interface AuthConfig {
+
+    /**
+     * When set, every mutating request (POST, PUT, PATCH, DELETE) must carry it as {@code X-API-Key} or
+     * {@code Authorization: Bearer}; read-only endpoints and {@code /q/*} stay open. A secret: never logged.
+     */
+    Optional<String> apiKey();
+}
