@@ -41,9 +41,9 @@ share.coordinator.state.topic.min.isr=1
 group.initial.rebalance.delay.ms=0
 PROPS
 cp="$(cat "$cp_file")"
-java -cp "$cp" kafka.tools.StorageTool format -t "$(java -cp "$cp" kafka.tools.StorageTool random-uuid)" \
+java -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$cp" kafka.tools.StorageTool format -t "$(java -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$cp" kafka.tools.StorageTool random-uuid)" \
     -c "$work/server.properties" >/dev/null
-nohup java -Xmx1g -cp "$cp" -Dlog4j2.level=WARN kafka.Kafka "$work/server.properties" >"$work/broker.log" 2>&1 &
+nohup java -Xmx1g -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$cp" -Dlog4j2.level=WARN kafka.Kafka "$work/server.properties" >"$work/broker.log" 2>&1 &
 echo $! >"$work/pid"
 for _ in $(seq 1 60); do
     if (echo >/dev/tcp/127.0.0.1/"$port") 2>/dev/null; then echo "127.0.0.1:$port"; exit 0; fi

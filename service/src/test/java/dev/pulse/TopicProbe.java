@@ -67,11 +67,32 @@ public final class TopicProbe {
 
     /** Writes raw bytes (no JSON, no UTF-8 check) and returns the offset. */
     public long writeRaw(String topic, byte[] key, byte[] value) throws Exception {
+        return writeRaw(topic, key, value, Map.of());
+    }
+
+    /** Writes records with one producer, in order, and waits for every acknowledgement. */
+    public void writeAll(List<ProducerRecord<byte[], byte[]>> records) throws Exception {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(),
                 new ByteArraySerializer())) {
-            return producer.send(new ProducerRecord<>(topic, 0, key, value)).get().offset();
+            List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+            records.forEach(r -> sent.add(producer.send(r)));
+            for (java.util.concurrent.Future<?> f : sent) {
+                f.get();
+            }
+        }
+    }
+
+    /** Writes raw bytes with headers and returns the offset. */
+    public long writeRaw(String topic, byte[] key, byte[] value, Map<String, String> headers) throws Exception {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, 0, key, value);
+            headers.forEach((k, v) -> record.headers().add(k, v.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return producer.send(record).get().offset();
         }
     }
 }

@@ -28,6 +28,10 @@ public interface SampleConfig {
     @WithDefault(NumbersDataset.NAME)
     String dataset();
 
+    /** At start-up, continue after the last record of this data set that the topic holds instead of at 0. */
+    @WithDefault("true")
+    boolean resume();
+
     /** JSON field whose value becomes the record key. */
     Optional<String> keyField();
 }

@@ -27,13 +27,16 @@ public class SampleEmitter {
     private final UnicastProcessor<SampleRun> runs = UnicastProcessor.create();
     private final SampleConfig config;
     private final DatasetReader reader;
+    private final ResumePoint resumePoint;
     private final String topic;
     private final Counter emittedCounter;
     private volatile SampleRun current;
 
-    SampleEmitter(SampleConfig config, DatasetReader reader, TopicsConfig topics, MeterRegistry registry) {
+    SampleEmitter(SampleConfig config, DatasetReader reader, ResumePoint resumePoint, TopicsConfig topics,
+            MeterRegistry registry) {
         this.config = config;
         this.reader = reader;
+        this.resumePoint = resumePoint;
         this.topic = topics.sample();
         this.emittedCounter = Counter.builder("pulse.records.emitted")
                 .description("Records of the static-data emitter acknowledged by Kafka")
@@ -47,22 +50,21 @@ public class SampleEmitter {
 
     void onStart(@Observes StartupEvent event) {
         if (config.enabled()) {
-            start();
+            start(config.count(), config.interval(), config.resume());
         }
     }
 
-    /** Starts a run over the configured data set; empty when one is already running. */
-    public Optional<SampleStatus> start() {
-        return start(config.count(), config.interval());
-    }
-
-    /** Starts a run with the given record count and pace; empty when one is already running. */
-    public synchronized Optional<SampleStatus> start(OptionalLong count, Duration interval) {
+    /**
+     * Starts a run with the given record count and pace, from the data set's first record or, with {@code resume},
+     * after the last one the topic holds; empty when a run is already going.
+     */
+    public synchronized Optional<SampleStatus> start(OptionalLong count, Duration interval, boolean resume) {
         if (current != null && current.active()) {
             return Optional.empty();
         }
-        current = new SampleRun(config.dataset(), topic, interval,
-                () -> reader.open(config.dataset(), count, config.keyField()), emittedCounter::increment);
+        String dataset = config.dataset();
+        current = new SampleRun(dataset, topic, interval, () -> reader.open(dataset, count, config.keyField()),
+                () -> resume ? resumePoint.next(topic, dataset) : 0, emittedCounter::increment);
         runs.onNext(current);
         return Optional.of(current.status());
     }
@@ -81,6 +83,6 @@ public class SampleEmitter {
     }
 
     private SampleStatus idle() {
-        return new SampleStatus("idle", config.dataset(), topic, 0, 0, 0, null, 0, null, null);
+        return new SampleStatus("idle", config.dataset(), topic, 0, 0, 0, null, null, 0, null, null);
     }
 }

@@ -17,7 +17,8 @@ import io.quarkus.runtime.configuration.DurationConverter;
 
 /**
  * {@code /sample}: status and control of the static-data emitter. {@code POST /sample/start} may override
- * {@code count} and {@code interval} for that run.
+ * {@code count} and {@code interval} for that run, and with {@code resume=true} continue after the last record the
+ * topic holds (start-up always does, unless {@code pulse.sample.resume=false}).
  */
 @Path("/sample")
 public class SampleResource {
@@ -37,8 +38,9 @@ public class SampleResource {
 
     @POST
     @Path("/start")
-    public RestResponse<SampleStatus> start(@RestQuery String count, @RestQuery String interval) {
-        return emitter.start(count(count), interval(interval))
+    public RestResponse<SampleStatus> start(@RestQuery String count, @RestQuery String interval,
+            @RestQuery boolean resume) {
+        return emitter.start(count(count), interval(interval), resume)
                 .map(status -> RestResponse.status(Response.Status.ACCEPTED, status))
                 .orElseThrow(() -> new ProblemException(Problem.of(409, "already-running", "Emitter already running",
                         "the static-data emitter is running; POST /sample/stop first")));

@@ -1,11 +1,15 @@
 package dev.pulse.sample;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+
+import org.apache.kafka.common.header.internals.RecordHeaders;
 
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
@@ -32,7 +36,10 @@ final class SampleRun {
     private final String topic;
     private final Duration interval;
     private final Supplier<Dataset> source;
+    private final LongSupplier resumeAt;
     private final Runnable onAck;
+    private final AtomicLong position = new AtomicLong();
+    private volatile long resumedFrom;
     private final CompletableFuture<Void> stopSignal = new CompletableFuture<>();
     private final AtomicLong emitted = new AtomicLong();
     private final AtomicLong acknowledged = new AtomicLong();
@@ -45,11 +52,13 @@ final class SampleRun {
     private volatile State state = State.STARTING;
     private volatile String lastError;
 
-    SampleRun(String dataset, String topic, Duration interval, Supplier<Dataset> source, Runnable onAck) {
+    SampleRun(String dataset, String topic, Duration interval, Supplier<Dataset> source, LongSupplier resumeAt,
+            Runnable onAck) {
         this.dataset = dataset;
         this.topic = topic;
         this.interval = interval;
         this.source = source;
+        this.resumeAt = resumeAt;
         this.onAck = onAck;
         lastLog.set(startNanos);
     }
@@ -59,8 +68,18 @@ final class SampleRun {
         Multi<SampleRecord> records = Multi.createFrom().<SampleRecord> deferred(() -> {
             Dataset data = source.get();
             total = data.size();
+            long skip = Math.min(resumeAt.getAsLong(), total);
+            for (long i = 0; i < skip && data.hasNext(); i++) {
+                data.next();
+            }
+            position.set(skip);
+            resumedFrom = skip;
             state = State.RUNNING;
-            LOG.infof("Emitting %d records of %s to topic %s, one every %s", total, dataset, topic, interval);
+            if (skip > 0) {
+                LOG.infof("Resuming %s at record %d of %d: the topic %s already holds the ones before", dataset, skip,
+                        total, topic);
+            }
+            LOG.infof("Emitting %d records of %s to topic %s, one every %s", total - skip, dataset, topic, interval);
             return Multi.createFrom().<SampleRecord> iterable(() -> data).onTermination().invoke(data::close);
         }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
         if (!interval.isZero()) {
@@ -92,7 +111,8 @@ final class SampleRun {
         double seconds = Math.max(1e-9, (end - startNanos) / 1e9);
         double rate = Math.round(acknowledged.get() / seconds * 10) / 10.0;
         return new SampleStatus(state.name().toLowerCase(), dataset, topic, emitted.get(), acknowledged.get(),
-                failed.get(), total < 0 ? null : total, rate, startedAt.toString(), lastError);
+                failed.get(), total < 0 ? null : total, resumedFrom > 0 ? resumedFrom : null, rate,
+                startedAt.toString(), lastError);
     }
 
     private Uni<Void> pause() {
@@ -102,8 +122,12 @@ final class SampleRun {
 
     private Message<String> toMessage(SampleRecord record) {
         emitted.incrementAndGet();
-        Metadata metadata = record.key() == null ? Metadata.empty()
-                : Metadata.of(OutgoingKafkaRecordMetadata.<String> builder().withKey(record.key()).build());
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(ResumePoint.SOURCE, ResumePoint.EMITTER.getBytes(StandardCharsets.UTF_8));
+        headers.add(ResumePoint.DATASET, dataset.getBytes(StandardCharsets.UTF_8));
+        headers.add(ResumePoint.SEQ, Long.toString(position.getAndIncrement()).getBytes(StandardCharsets.UTF_8));
+        Metadata metadata = Metadata.of(OutgoingKafkaRecordMetadata.<String> builder().withKey(record.key())
+                .withHeaders(headers).build());
         return Message.of(record.json(), metadata, this::acked, this::nacked);
     }
 

@@ -7,5 +7,5 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SampleStatus(String state, String dataset, String topic, long emitted, long acknowledged, long failed,
-        Long total, double ratePerSecond, String startedAt, String lastError) {
+        Long total, Long resumedFrom, double ratePerSecond, String startedAt, String lastError) {
 }

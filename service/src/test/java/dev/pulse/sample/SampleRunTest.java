@@ -20,7 +20,7 @@ class SampleRunTest {
     void emitsOnlyWhatIsRequestedAndCountsAcks() {
         AtomicInteger acks = new AtomicInteger();
         SampleRun run = new SampleRun("numbers", "sample", Duration.ZERO, () -> new NumbersDataset(10, false),
-                acks::incrementAndGet);
+                () -> 0, acks::incrementAndGet);
         AssertSubscriber<Message<String>> sink = run.messages().subscribe().withSubscriber(AssertSubscriber.create(4));
         sink.awaitItems(4);
         assertEquals(4, run.status().emitted());
@@ -33,10 +33,27 @@ class SampleRunTest {
     }
 
     @Test
+    void resumeSkipsWhatTheTopicHoldsAndNumbersTheRest() {
+        SampleRun run = new SampleRun("numbers", "sample", Duration.ZERO, () -> new NumbersDataset(10, false),
+                () -> 7, () -> {
+                });
+        AssertSubscriber<Message<String>> sink = run.messages().subscribe().withSubscriber(AssertSubscriber.create(10));
+        sink.awaitCompletion();
+        assertEquals(List.of("{\"number\":7}", "{\"number\":8}", "{\"number\":9}"),
+                sink.getItems().stream().map(Message::getPayload).toList());
+        var headers = sink.getItems().get(0).getMetadata(io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata.class)
+                .orElseThrow().getHeaders();
+        assertEquals("7", new String(headers.lastHeader("pulse-seq").value()));
+        assertEquals("sample-emitter", new String(headers.lastHeader("pulse-source").value()));
+        assertEquals(7L, run.status().resumedFrom());
+        assertEquals(10L, run.status().total());
+    }
+
+    @Test
     void badDatasetEndsTheRunNotTheChannel() {
         SampleRun run = new SampleRun("bad.csv", "sample", Duration.ZERO, () -> {
             throw new DatasetException("bad.csv", 3, "has 1 fields, the header has 2");
-        }, () -> {
+        }, () -> 0, () -> {
         });
         AssertSubscriber<Message<String>> sink = run.messages().subscribe().withSubscriber(AssertSubscriber.create(10));
         sink.awaitCompletion();
@@ -48,7 +65,7 @@ class SampleRunTest {
     @Test
     void stopEndsAPausedRunAtOnce() {
         SampleRun run = new SampleRun("numbers", "sample", Duration.ofHours(1), () -> new NumbersDataset(10, false),
-                () -> {
+                () -> 0, () -> {
                 });
         AssertSubscriber<Message<String>> sink = run.messages().subscribe().withSubscriber(AssertSubscriber.create(10));
         sink.awaitItems(1);

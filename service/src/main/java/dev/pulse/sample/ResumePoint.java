@@ -1,0 +1,110 @@
+package dev.pulse.sample;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.jboss.logging.Logger;
+
+import io.smallrye.common.annotation.Identifier;
+
+/**
+ * Where a restarted emitter continues: after the highest {@code pulse-seq} of this data set's records that Kafka
+ * holds (like Kafka Connect datagen's offsets, but kept in the topic itself). Scans each partition backwards.
+ */
+@ApplicationScoped
+class ResumePoint {
+
+    static final String SOURCE = "pulse-source";
+    static final String EMITTER = "sample-emitter";
+    static final String DATASET = "pulse-dataset";
+    static final String SEQ = "pulse-seq";
+
+    private static final Logger LOG = Logger.getLogger(ResumePoint.class);
+    private static final int WINDOW = 500;
+    private static final long SCAN_LIMIT = 1_000_000;
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final Map<String, Object> kafka;
+
+    ResumePoint(@Identifier("default-kafka-broker") Map<String, Object> kafka) {
+        this.kafka = kafka;
+    }
+
+    /** The sequence number of the next record to emit: 0 when none of this data set is in the topic. */
+    long next(String topic, String dataset) {
+        Map<String, Object> config = new HashMap<>();
+        kafka.forEach((k, v) -> {
+            if (ConsumerConfig.configNames().contains(k)) {
+                config.put(k, v);
+            }
+        });
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        byte[] wanted = dataset.getBytes(StandardCharsets.UTF_8);
+        long best = -1;
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<PartitionInfo> partitions = consumer.partitionsFor(topic, TIMEOUT);
+            for (PartitionInfo info : partitions == null ? List.<PartitionInfo> of() : partitions) {
+                best = Math.max(best, lastIn(consumer, new TopicPartition(topic, info.partition()), wanted));
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("Cannot read %s to resume the emitter (%s); starting at record 0", topic, e.getMessage());
+            return 0;
+        }
+        return best + 1;
+    }
+
+    private static long lastIn(KafkaConsumer<byte[], byte[]> consumer, TopicPartition partition, byte[] dataset) {
+        consumer.assign(List.of(partition));
+        long begin = consumer.beginningOffsets(List.of(partition), TIMEOUT).get(partition);
+        long end = consumer.endOffsets(List.of(partition), TIMEOUT).get(partition);
+        long upTo = end;
+        while (upTo > begin && end - upTo < SCAN_LIMIT) {
+            long from = Math.max(begin, upTo - WINDOW);
+            consumer.seek(partition, from);
+            long best = -1;
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (consumer.position(partition) < upTo && System.nanoTime() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.offset() < upTo && isEmitted(record, dataset)) {
+                        best = Math.max(best, seq(record));
+                    }
+                }
+            }
+            if (best >= 0) {
+                return best;
+            }
+            upTo = from;
+        }
+        return -1;
+    }
+
+    private static boolean isEmitted(ConsumerRecord<byte[], byte[]> record, byte[] dataset) {
+        Header source = record.headers().lastHeader(SOURCE);
+        Header name = record.headers().lastHeader(DATASET);
+        return source != null && name != null && java.util.Arrays.equals(source.value(),
+                EMITTER.getBytes(StandardCharsets.UTF_8)) && java.util.Arrays.equals(name.value(), dataset)
+                && record.headers().lastHeader(SEQ) != null;
+    }
+
+    private static long seq(ConsumerRecord<byte[], byte[]> record) {
+        try {
+            return Long.parseLong(new String(record.headers().lastHeader(SEQ).value(), StandardCharsets.UTF_8));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}
