@@ -1,0 +1,10 @@
+package dev.pulse.rest;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+/**
+ * The same checks against the packaged application.
+ */
+@QuarkusIntegrationTest
+class HostileInputIT extends HostileInputTest {
+}
