@@ -20,7 +20,6 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.common.annotation.Identifier;
 
 /**
  * Creates Pulse's topics at start-up, before any channel sends, when they are missing.
@@ -31,11 +30,11 @@ public class TopicInitializer {
     private static final Logger LOG = Logger.getLogger(TopicInitializer.class);
 
     private final TopicsConfig topics;
-    private final Map<String, Object> kafkaConfig;
+    private final KafkaClients clients;
 
-    TopicInitializer(TopicsConfig topics, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
+    TopicInitializer(TopicsConfig topics, KafkaClients clients) {
         this.topics = topics;
-        this.kafkaConfig = kafkaConfig;
+        this.clients = clients;
     }
 
     void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
@@ -45,12 +44,7 @@ public class TopicInitializer {
     }
 
     void create(Set<String> names) {
-        Map<String, Object> adminConfig = new java.util.HashMap<>();
-        kafkaConfig.forEach((k, v) -> {
-            if (AdminClientConfig.configNames().contains(k)) {
-                adminConfig.put(k, v);
-            }
-        });
+        Map<String, Object> adminConfig = clients.admin();
         long timeoutMs = topics.createTimeout().toMillis();
         adminConfig.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) Math.max(timeoutMs, 1000));
         adminConfig.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(timeoutMs, 1000));
@@ -80,7 +74,7 @@ public class TopicInitializer {
             LOG.errorf("Could not create topics %s (pulse.topics.*): %s", names, e.getCause().getMessage());
         } catch (TimeoutException e) {
             LOG.errorf("Kafka at %s did not answer within pulse.topics.create-timeout=%s; topics %s not checked",
-                    kafkaConfig.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG), topics.createTimeout(), names);
+                    clients.bootstrapServers(), topics.createTimeout(), names);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

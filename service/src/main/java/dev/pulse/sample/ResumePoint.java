@@ -2,13 +2,11 @@ package dev.pulse.sample;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
@@ -17,7 +15,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.jboss.logging.Logger;
 
-import io.smallrye.common.annotation.Identifier;
+import dev.pulse.kafka.KafkaClients;
 
 /**
  * Where a restarted emitter continues: after the highest {@code pulse-seq} of this data set's records that Kafka
@@ -28,6 +26,7 @@ class ResumePoint {
 
     static final String SOURCE = "pulse-source";
     static final String EMITTER = "sample-emitter";
+    static final byte[] EMITTER_BYTES = EMITTER.getBytes(StandardCharsets.UTF_8);
     static final String DATASET = "pulse-dataset";
     static final String SEQ = "pulse-seq";
 
@@ -36,22 +35,15 @@ class ResumePoint {
     private static final long SCAN_LIMIT = 1_000_000;
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    private final Map<String, Object> kafka;
+    private final KafkaClients clients;
 
-    ResumePoint(@Identifier("default-kafka-broker") Map<String, Object> kafka) {
-        this.kafka = kafka;
+    ResumePoint(KafkaClients clients) {
+        this.clients = clients;
     }
 
     /** The sequence number of the next record to emit: 0 when none of this data set is in the topic. */
     long next(String topic, String dataset) {
-        Map<String, Object> config = new HashMap<>();
-        kafka.forEach((k, v) -> {
-            if (ConsumerConfig.configNames().contains(k)) {
-                config.put(k, v);
-            }
-        });
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        Map<String, Object> config = clients.reader();
         byte[] wanted = dataset.getBytes(StandardCharsets.UTF_8);
         long best = -1;
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
@@ -95,9 +87,8 @@ class ResumePoint {
     private static boolean isEmitted(ConsumerRecord<byte[], byte[]> record, byte[] dataset) {
         Header source = record.headers().lastHeader(SOURCE);
         Header name = record.headers().lastHeader(DATASET);
-        return source != null && name != null && java.util.Arrays.equals(source.value(),
-                EMITTER.getBytes(StandardCharsets.UTF_8)) && java.util.Arrays.equals(name.value(), dataset)
-                && record.headers().lastHeader(SEQ) != null;
+        return source != null && name != null && record.headers().lastHeader(SEQ) != null
+                && java.util.Arrays.equals(source.value(), EMITTER_BYTES) && java.util.Arrays.equals(name.value(), dataset);
     }
 
     private static long seq(ConsumerRecord<byte[], byte[]> record) {
