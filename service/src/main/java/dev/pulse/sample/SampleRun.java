@@ -39,6 +39,7 @@ final class SampleRun {
     private final LongSupplier resumeAt;
     private final Runnable onAck;
     private final AtomicLong position = new AtomicLong();
+    private final byte[] datasetHeader;
     private volatile long resumedFrom;
     private final CompletableFuture<Void> stopSignal = new CompletableFuture<>();
     private final AtomicLong emitted = new AtomicLong();
@@ -60,6 +61,7 @@ final class SampleRun {
         this.source = source;
         this.resumeAt = resumeAt;
         this.onAck = onAck;
+        this.datasetHeader = dataset.getBytes(StandardCharsets.UTF_8);
         lastLog.set(startNanos);
     }
 
@@ -123,8 +125,8 @@ final class SampleRun {
     private Message<String> toMessage(SampleRecord record) {
         emitted.incrementAndGet();
         RecordHeaders headers = new RecordHeaders();
-        headers.add(ResumePoint.SOURCE, ResumePoint.EMITTER.getBytes(StandardCharsets.UTF_8));
-        headers.add(ResumePoint.DATASET, dataset.getBytes(StandardCharsets.UTF_8));
+        headers.add(ResumePoint.SOURCE, ResumePoint.EMITTER_BYTES);
+        headers.add(ResumePoint.DATASET, datasetHeader);
         headers.add(ResumePoint.SEQ, Long.toString(position.getAndIncrement()).getBytes(StandardCharsets.UTF_8));
         Metadata metadata = Metadata.of(OutgoingKafkaRecordMetadata.<String> builder().withKey(record.key())
                 .withHeaders(headers).build());

@@ -24,14 +24,14 @@ final class PostHandler {
     private static final Logger LOG = Logger.getLogger(PostHandler.class);
 
     private final ObjectMapper mapper;
-    private final String source;
+    private final byte[] source;
     private final RecentIds recent;
     private final XStats stats;
     private final LineRecorder recorder;
 
     PostHandler(ObjectMapper mapper, XMode mode, RecentIds recent, XStats stats, LineRecorder recorder) {
         this.mapper = mapper;
-        this.source = "x-" + mode.label();
+        this.source = ("x-" + mode.label()).getBytes(StandardCharsets.UTF_8);
         this.recent = recent;
         this.stats = stats;
         this.recorder = recorder;
@@ -107,7 +107,7 @@ final class PostHandler {
 
     private Message<String> message(String id, String line, JsonNode node) {
         RecordHeaders headers = new RecordHeaders();
-        headers.add("pulse-source", source.getBytes(StandardCharsets.UTF_8));
+        headers.add("pulse-source", source);
         JsonNode rules = node.get("matching_rules");
         if (rules != null && rules.isArray() && !rules.isEmpty()) {
             List<String> tags = new ArrayList<>();

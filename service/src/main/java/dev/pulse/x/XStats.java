@@ -10,7 +10,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Counters of the X stream publisher, for {@code GET /x/stream} and as {@code pulse_x_*} metrics.
+ * Counters of the X stream publisher, for {@code GET /x/stream} and as {@code pulse_x_*} metrics. The per-post ones
+ * are registered once; only the tagged ones (error type, reconnect cause) are looked up by tag.
  */
 @Singleton
 class XStats {
@@ -23,50 +24,48 @@ class XStats {
     final AtomicLong reconnects = new AtomicLong();
     final AtomicLong backoffMillis = new AtomicLong();
     private final MeterRegistry registry;
-    private final ConcurrentMap<String, Counter> counters = new ConcurrentHashMap<>();
+    private final Counter receivedCounter;
+    private final Counter publishedCounter;
+    private final Counter malformedCounter;
+    private final Counter duplicatesCounter;
+    private final ConcurrentMap<String, Counter> errors = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Counter> causes = new ConcurrentHashMap<>();
 
     XStats(MeterRegistry registry) {
         this.registry = registry;
+        this.receivedCounter = registry.counter("pulse.x.received");
+        this.publishedCounter = registry.counter("pulse.x.published");
+        this.malformedCounter = registry.counter("pulse.x.malformed");
+        this.duplicatesCounter = registry.counter("pulse.x.duplicates");
         registry.gauge("pulse.x.backoff.seconds", backoffMillis, v -> v.get() / 1000.0);
     }
 
     void received() {
         received.incrementAndGet();
-        count("pulse.x.received", null, null);
+        receivedCounter.increment();
     }
 
     void published() {
         published.incrementAndGet();
-        count("pulse.x.published", null, null);
+        publishedCounter.increment();
     }
 
     void malformed() {
         malformed.incrementAndGet();
-        count("pulse.x.malformed", null, null);
+        malformedCounter.increment();
     }
 
     void duplicate() {
         duplicates.incrementAndGet();
-        count("pulse.x.duplicates", null, null);
+        duplicatesCounter.increment();
     }
 
     void error(String type) {
-        count("pulse.x.errors", "type", type);
+        errors.computeIfAbsent(type, t -> registry.counter("pulse.x.errors", "type", t)).increment();
     }
 
     void reconnect(String cause) {
         reconnects.incrementAndGet();
-        count("pulse.x.reconnects", "cause", cause);
-    }
-
-    private void count(String name, String tag, String value) {
-        String key = tag == null ? name : name + '|' + value;
-        counters.computeIfAbsent(key, k -> {
-            Counter.Builder builder = Counter.builder(name);
-            if (tag != null) {
-                builder.tag(tag, value);
-            }
-            return builder.register(registry);
-        }).increment();
+        causes.computeIfAbsent(cause, c -> registry.counter("pulse.x.reconnects", "cause", c)).increment();
     }
 }
