@@ -4,7 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /**
- * The console consumer ({@code pulse.console.*}), reading {@code sample}.
+ * The console consumer ({@code pulse.console.*}), reading {@code sample} and {@code tweets}.
  */
 @ConfigMapping(prefix = "pulse.console")
 public interface ConsoleConfig {
