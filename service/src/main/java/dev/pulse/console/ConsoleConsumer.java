@@ -1,20 +1,26 @@
 package dev.pulse.console;
 
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
- * The console consumer: channel {@code console} reads topic {@code sample} (group {@code pulse-console}, from the
- * earliest offset) and logs one line per record. It never throws, so no record can stall a partition.
+ * The console consumer: channel {@code console} reads topics {@code sample} and {@code tweets} (group
+ * {@code pulse-console}, from the earliest offset) and logs one line per record. A poison record (value not
+ * UTF-8 or not JSON) is shown escaped and then nacked, so the channel's failure strategy
+ * ({@code pulse.console.failure-strategy}) skips it or moves it to {@code <topic>.dlq}; it never stalls a partition.
  */
 @ApplicationScoped
 public class ConsoleConsumer {
@@ -24,6 +30,7 @@ public class ConsoleConsumer {
     private final RecordFormatter formatter;
     private final MeterRegistry registry;
     private final ConcurrentMap<String, Counter> consumed = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Counter> poison = new ConcurrentHashMap<>();
 
     ConsoleConsumer(RecordFormatter formatter, MeterRegistry registry) {
         this.formatter = formatter;
@@ -31,14 +38,31 @@ public class ConsoleConsumer {
     }
 
     @Incoming("console")
-    void show(ConsumerRecord<byte[], byte[]> record) {
+    CompletionStage<Void> show(KafkaRecord<byte[], byte[]> record) {
+        long offset = record.getMetadata(IncomingKafkaRecordMetadata.class).map(m -> m.getOffset()).orElse(-1L);
+        String problem;
         try {
-            LOG.info(formatter.format(record.topic(), record.partition(), record.offset(), record.key(), record.value()));
+            RecordFormatter.Shown shown = formatter.render(record.getTopic(), record.getPartition(), offset,
+                    record.getKey(), record.getPayload());
+            LOG.info(shown.line());
+            problem = shown.problem();
         } catch (RuntimeException e) {
-            LOG.errorf("Could not show %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), e);
+            problem = "could not be shown: " + e;
         }
-        consumed.computeIfAbsent(record.topic(), topic -> Counter.builder("pulse.records.consumed")
-                .description("Records read by the console consumer")
-                .tag("topic", topic).register(registry)).increment();
+        count(consumed, "pulse.records.consumed", "Records read by the console consumer", record.getTopic());
+        if (problem == null) {
+            return record.ack();
+        }
+        count(poison, "pulse.records.poison", "Poison records (not UTF-8, not JSON) skipped or dead-lettered",
+                record.getTopic());
+        // the dead-letter strategy sends to the topic of this metadata; the ignore strategy only logs and acks
+        return record.nack(new PoisonRecordException(record.getTopic(), record.getPartition(), offset, problem),
+                Metadata.of(OutgoingKafkaRecordMetadata.builder()
+                        .withTopic(ConsoleConfig.deadLetterTopic(record.getTopic())).build()));
+    }
+
+    private void count(ConcurrentMap<String, Counter> counters, String name, String description, String topic) {
+        counters.computeIfAbsent(topic, t -> Counter.builder(name).description(description).tag("topic", t)
+                .register(registry)).increment();
     }
 }

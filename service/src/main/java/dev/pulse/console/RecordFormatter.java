@@ -32,30 +32,40 @@ public class RecordFormatter {
         this.maxChars = Math.max(16, config.maxChars());
     }
 
+    /** One console line for a record and, for a poison record (value not UTF-8 or not JSON), why it is one. */
+    public record Shown(String line, String problem) {
+    }
+
     public String format(String topic, int partition, long offset, byte[] key, byte[] value) {
+        return render(topic, partition, offset, key, value).line();
+    }
+
+    public Shown render(String topic, int partition, long offset, byte[] key, byte[] value) {
         StringBuilder line = new StringBuilder(64 + Math.min(maxChars, value == null ? 4 : value.length));
         line.append(topic).append('-').append(partition).append('@').append(offset).append(" key=");
         appendText(line, key, false);
         line.append(' ');
         String post = value != null && topic.equals(tweets) ? posts.summarize(value, maxChars) : null;
+        String problem = null;
         if (post != null) {
             line.append(post);
         } else if (value == null) {
             line.append("null");
-        } else if (isJson(value)) {
-            appendText(line, value, false);
         } else {
-            appendText(line, value, true);
+            problem = jsonProblem(value);
+            appendText(line, value, problem != null);
         }
-        return line.toString();
+        return new Shown(line.toString(), problem);
     }
 
-    private boolean isJson(byte[] value) {
+    /** Null for a well-formed JSON value (which is UTF-8 by the JSON check), else what is wrong with it. */
+    private String jsonProblem(byte[] value) {
         try {
             json.check(value, 0, value.length);
-            return true;
+            return null;
         } catch (JsonSyntaxException e) {
-            return false;
+            return utf8(value) == null ? "value is not UTF-8"
+                    : "value is not JSON (line " + e.line() + ", column " + e.column() + ": " + e.getMessage() + ")";
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -19,10 +20,12 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.jboss.logging.Logger;
 
+import dev.pulse.console.ConsoleConfig;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Creates Pulse's topics at start-up, before any channel sends, when they are missing.
+ * Creates Pulse's topics at start-up, before any channel sends, when they are missing (with the dead-letter strategy
+ * also {@code sample.dlq} and {@code tweets.dlq}).
  */
 @ApplicationScoped
 public class TopicInitializer {
@@ -31,15 +34,22 @@ public class TopicInitializer {
 
     private final TopicsConfig topics;
     private final KafkaClients clients;
+    private final ConsoleConfig console;
 
-    TopicInitializer(TopicsConfig topics, KafkaClients clients) {
+    TopicInitializer(TopicsConfig topics, KafkaClients clients, ConsoleConfig console) {
         this.topics = topics;
         this.clients = clients;
+        this.console = console;
     }
 
     void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
         if (topics.create()) {
-            create(Set.of(topics.sample(), topics.tweets()));
+            Set<String> names = new TreeSet<>(List.of(topics.sample(), topics.tweets()));
+            if (console.failureStrategy() == ConsoleConfig.FailureStrategy.DEAD_LETTER_QUEUE) {
+                names.add(ConsoleConfig.deadLetterTopic(topics.sample()));
+                names.add(ConsoleConfig.deadLetterTopic(topics.tweets()));
+            }
+            create(names);
         }
     }
 

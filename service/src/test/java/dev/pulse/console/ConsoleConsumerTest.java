@@ -11,12 +11,16 @@ import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.pulse.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 
 /**
  * The console consumer shows every record of {@code sample} and {@code tweets} (posts as id, author, text), including ones that are not JSON or not UTF-8, and keeps
@@ -66,6 +70,10 @@ class ConsoleConsumerTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> shows("tweets-0@" + post + " key=77 id=77 author=5 \"hello from X\""));
         assertTrue(shows("sample-0@" + text + " key=k (not JSON) \"plain \\\"text\\\"\\nline\""), lines::toString);
         assertTrue(shows("sample-0@" + binary + " key=null (not UTF-8) ok\\xff\\xfe\\x00"), lines::toString);
+        // the default failure strategy (ignore) counts and skips them
+        Matcher poison = Pattern.compile("pulse_records_poison_total\\{topic=\"sample\"} (\\d+)")
+                .matcher(RestAssured.get("/q/metrics").asString());
+        assertTrue(poison.find() && Double.parseDouble(poison.group(1)) >= 2, "poison records counted");
     }
 
     /** Whether the console showed exactly this line (in the packaged app: a line of its log file ending so). */

@@ -1,6 +1,8 @@
 package dev.pulse.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 
@@ -36,6 +38,15 @@ class RecordFormatterTest {
         assertEquals("sample-0@7 key=null (not UTF-8) \\xc3(",
                 formatter.format("sample", 0, 7, null, new byte[] { (byte) 0xc3, 0x28 }));
         assertEquals("sample-0@7 key=null null", formatter.format("sample", 0, 7, null, null));
+    }
+
+    @Test
+    void poisonRecordsAreNamedWithTheReason() {
+        assertNull(formatter.render("sample", 0, 7, null, "{\"number\":7}".getBytes(StandardCharsets.UTF_8)).problem());
+        assertNull(formatter.render("sample", 0, 7, null, null).problem(), "a tombstone is not poison");
+        assertEquals("value is not UTF-8", formatter.render("sample", 0, 7, null, new byte[] { (byte) 0xc3, 0x28 }).problem());
+        String notJson = formatter.render("tweets", 0, 7, null, "{\"data\":".getBytes(StandardCharsets.UTF_8)).problem();
+        assertTrue(notJson.startsWith("value is not JSON (line 1, column "), notJson);
     }
 
     private String format(String key, String value) {
@@ -76,6 +87,11 @@ class RecordFormatterTest {
             @Override
             public int maxChars() {
                 return maxChars;
+            }
+
+            @Override
+            public FailureStrategy failureStrategy() {
+                return FailureStrategy.IGNORE;
             }
         };
     }

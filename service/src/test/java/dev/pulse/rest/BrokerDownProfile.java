@@ -5,8 +5,9 @@ import java.util.Map;
 import io.quarkus.test.junit.QuarkusTestProfile;
 
 /**
- * REST emit's producer points at a port where no broker listens, with a short acknowledgement timeout; an API key
- * guards the mutating endpoints (one profile for both, to keep app restarts few).
+ * The fault profile (one profile for several checks, to keep app restarts few): REST emit's producer points at a
+ * port where no broker listens, with a short acknowledgement timeout; an API key guards the mutating endpoints;
+ * the console consumer dead-letters poison records.
  */
 public class BrokerDownProfile implements QuarkusTestProfile {
 
@@ -18,6 +19,7 @@ public class BrokerDownProfile implements QuarkusTestProfile {
                 "mp.messaging.outgoing.messages.bootstrap.servers", "127.0.0.1:9",
                 "pulse.rest.timeout", "1500ms",
                 "pulse.auth.api-key", API_KEY,
-                "pulse.sample.enabled", "false");
+                "pulse.sample.enabled", "false",
+                "pulse.console.failure-strategy", "dead-letter-queue");
     }
 }
