@@ -11,6 +11,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
+import io.smallrye.config.Secret;
+
 /**
  * Answers 401 to a mutating request without the configured {@code pulse.auth.api-key}.
  */
@@ -21,7 +23,7 @@ public class ApiKeyFilter {
     private final Optional<byte[]> key;
 
     ApiKeyFilter(AuthConfig config) {
-        this.key = config.apiKey().filter(k -> !k.isBlank()).map(k -> k.getBytes(StandardCharsets.UTF_8));
+        this.key = config.apiKey().map(Secret::get).filter(k -> !k.isBlank()).map(k -> k.getBytes(StandardCharsets.UTF_8));
     }
 
     @ServerRequestFilter(preMatching = true)

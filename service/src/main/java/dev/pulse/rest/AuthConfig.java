@@ -3,6 +3,7 @@ package dev.pulse.rest;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.Secret;
 
 /**
  * Who may change things ({@code pulse.auth.*}).
@@ -14,5 +15,5 @@ public interface AuthConfig {
      * When set, every mutating request (POST, PUT, PATCH, DELETE) must carry it as {@code X-API-Key} or
      * {@code Authorization: Bearer}; read-only endpoints and {@code /q/*} stay open. A secret: never logged.
      */
-    Optional<String> apiKey();
+    Optional<Secret<String>> apiKey();
 }

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.smallrye.config.Secret;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpClientOptions;
@@ -52,7 +53,7 @@ public class XApi {
     }
 
     boolean hasToken() {
-        return config.bearerToken().filter(t -> !t.isBlank()).isPresent();
+        return config.bearerToken().map(Secret::get).filter(t -> !t.isBlank()).isPresent();
     }
 
     /** Opens the stream of a live mode; the items are the raw body chunks. Fails with {@link XStreamException}. */
@@ -122,7 +123,7 @@ public class XApi {
         RequestOptions options = new RequestOptions().setMethod(method)
                 .setAbsoluteURI(base + pathAndQuery)
                 .setFollowRedirects(false);
-        config.bearerToken().ifPresent(token -> options.putHeader("Authorization", "Bearer " + token));
+        config.bearerToken().map(Secret::get).ifPresent(token -> options.putHeader("Authorization", "Bearer " + token));
         return options;
     }
 

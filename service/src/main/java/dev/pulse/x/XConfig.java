@@ -7,6 +7,7 @@ import java.util.OptionalInt;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.Secret;
 import io.smallrye.config.WithDefault;
 
 /**
@@ -19,7 +20,7 @@ public interface XConfig {
     Optional<XMode> stream();
 
     /** App-only bearer token. A secret: never logged or shown. */
-    Optional<String> bearerToken();
+    Optional<Secret<String>> bearerToken();
 
     /** No byte (not even a keep-alive) for this long: reconnect. */
     @WithDefault("30s")

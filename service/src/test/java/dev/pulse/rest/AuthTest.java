@@ -39,7 +39,8 @@ class AuthTest {
         given().get("/x/stream").then().statusCode(200);
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
         for (String path : new String[] { "/q/health", "/q/metrics", "/sample", "/x/stream" }) {
-            given().get(path).then().body(not(containsString(BrokerDownProfile.API_KEY)));
+            given().get(path).then().body(not(containsString(BrokerDownProfile.API_KEY)))
+                    .body(not(containsString(BrokerDownProfile.X_TOKEN)));
         }
         given().contentType("application/json").body("{}").post("/messages").then()
                 .body(not(containsString(BrokerDownProfile.API_KEY)));
