@@ -23,7 +23,7 @@ rest_kb=$(ps -o rss= -p $pid | tr -d ' ')
 peak=0
 ( while kill -0 $pid 2>/dev/null; do r=$(ps -o rss= -p $pid | tr -d ' '); echo "$r"; sleep 0.5; done ) >"$here/work/$name.rss" &
 sampler=$!
-wrk_out=$(wrk -t2 -c64 -d20s --latency -s "$here/post.lua" "http://127.0.0.1:$port/messages")
+wrk_out=$(wrk -t2 -c64 -d${WRK_DURATION:-20s} --latency -s "$here/post.lua" "http://127.0.0.1:$port/messages")
 kill $sampler 2>/dev/null || true
 peak=$(sort -n "$here/work/$name.rss" | tail -1)
 rps=$(echo "$wrk_out" | awk '/Requests\/sec/ {print $2}')
