@@ -21,13 +21,16 @@ import java.util.regex.Pattern;
  */
 public class E2eLatency {
 
-    static final Pattern SENT = Pattern.compile("\"e2e\":(\\d+),\"t\":(\\d+)");
+    static Pattern sent;
 
     public static void main(String[] args) throws Exception {
         URI uri = URI.create(args[0] + "/messages");
         String logFile = args[1];
         int rate = Integer.parseInt(args[2]);
         int seconds = Integer.parseInt(args[3]);
+        // only this run's records count: a previous run's lines that are still arriving must not
+        String run = Long.toString(System.nanoTime(), 36);
+        sent = Pattern.compile("\"e2e\":(\\d+),\"run\":\"" + run + "\",\"t\":(\\d+)");
         HttpClient http = HttpClient.newHttpClient();
         AtomicInteger errors = new AtomicInteger();
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
@@ -42,7 +45,7 @@ public class E2eLatency {
             if (wait > 0) {
                 Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
             }
-            String body = "{\"e2e\":" + i + ",\"t\":" + micros() + "}";
+            String body = "{\"e2e\":" + i + ",\"run\":\"" + run + "\",\"t\":" + micros() + "}";
             http.sendAsync(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding())
                     .thenAccept(r -> { if (r.statusCode() != 201) errors.incrementAndGet(); })
@@ -82,7 +85,7 @@ public class E2eLatency {
                         line.append(c);
                         continue;
                     }
-                    Matcher m = SENT.matcher(line);
+                    Matcher m = sent.matcher(line);
                     if (m.find()) {
                         seen++;
                         if (Integer.parseInt(m.group(1)) >= warmup) {
