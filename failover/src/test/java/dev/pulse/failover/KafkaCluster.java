@@ -38,6 +38,7 @@ final class KafkaCluster implements AutoCloseable {
     }
 
     void start() throws IOException, InterruptedException {
+        deleteRecursively(dir); // a fresh cluster every time: a second run (e.g. the native pass) must not see old topics
         String clusterId = Uuid.randomUuid().toString();
         String voters = IntStream.range(0, nodes.length)
                 .mapToObj(i -> (i + 1) + "@127.0.0.1:" + controllerPorts[i]).collect(Collectors.joining(","));
@@ -57,8 +58,11 @@ final class KafkaCluster implements AutoCloseable {
                     "unclean.leader.election.enable=false", "group.initial.rebalance.delay.ms=0",
                     // a dead node is noticed after 3 s instead of 9 s: the test waits less, the guarantees are the same
                     "broker.heartbeat.interval.ms=500", "broker.session.timeout.ms=3000", ""));
-            run(nodeDir.resolve("format.log"), "kafka.tools.StorageTool", "format", "-t", clusterId, "-c", props.toString())
-                    .waitFor();
+            int formatted = run(nodeDir.resolve("format.log"), "kafka.tools.StorageTool", "format", "-t", clusterId, "-c",
+                    props.toString()).waitFor();
+            if (formatted != 0) {
+                throw new IllegalStateException("formatting node " + (i + 1) + " failed, see " + nodeDir.resolve("format.log"));
+            }
             nodes[i] = run(nodeDir.resolve("broker.log"), "kafka.Kafka", props.toString());
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
@@ -118,6 +122,16 @@ final class KafkaCluster implements AutoCloseable {
                 "-cp", System.getProperty("java.class.path"), mainClass));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (Files.exists(path)) {
+            try (var paths = Files.walk(path)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
     }
 
     private static int freePort() {
