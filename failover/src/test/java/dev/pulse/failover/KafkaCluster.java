@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -96,14 +95,6 @@ final class KafkaCluster implements AutoCloseable {
         Process node = nodes[nodeId - 1];
         node.destroyForcibly();
         node.waitFor();
-    }
-
-    boolean isListening(int nodeId) {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), ports[nodeId - 1])) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     @Override

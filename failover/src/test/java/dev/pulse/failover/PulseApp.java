@@ -76,10 +76,6 @@ final class PulseApp implements AutoCloseable {
         return process.isAlive();
     }
 
-    long pid() {
-        return process.pid();
-    }
-
     private URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
