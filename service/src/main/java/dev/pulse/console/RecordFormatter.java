@@ -36,10 +36,6 @@ public class RecordFormatter {
     public record Shown(String line, String problem) {
     }
 
-    public String format(String topic, int partition, long offset, byte[] key, byte[] value) {
-        return render(topic, partition, offset, key, value).line();
-    }
-
     public Shown render(String topic, int partition, long offset, byte[] key, byte[] value) {
         StringBuilder line = new StringBuilder(64 + Math.min(maxChars, value == null ? 4 : value.length));
         line.append(topic).append('-').append(partition).append('@').append(offset).append(" key=");

@@ -36,8 +36,8 @@ class RecordFormatterTest {
     void textAndBytesAreEscaped() {
         assertEquals("sample-0@7 key=null (not JSON) \"tab\\there \\\\ \\u0001\"", format(null, "tab\there \\ \u0001"));
         assertEquals("sample-0@7 key=null (not UTF-8) \\xc3(",
-                formatter.format("sample", 0, 7, null, new byte[] { (byte) 0xc3, 0x28 }));
-        assertEquals("sample-0@7 key=null null", formatter.format("sample", 0, 7, null, null));
+                line("sample", 0, 7, null, new byte[] { (byte) 0xc3, 0x28 }));
+        assertEquals("sample-0@7 key=null null", line("sample", 0, 7, null, null));
     }
 
     @Test
@@ -50,7 +50,7 @@ class RecordFormatterTest {
     }
 
     private String format(String key, String value) {
-        return formatter.format("sample", 0, 7, key == null ? null : key.getBytes(StandardCharsets.UTF_8),
+        return line("sample", 0, 7, key == null ? null : key.getBytes(StandardCharsets.UTF_8),
                 value.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -58,12 +58,16 @@ class RecordFormatterTest {
     void postsShowIdAuthorAndTextStart() {
         String post = "{\"data\":{\"id\":\"1995\",\"text\":\"Kafka \\\"streams\\\"\\nare a joy to run in production today\",\"author_id\":\"42\"}}";
         assertEquals("tweets-0@7 key=1995 id=1995 author=42 \"Kafka \\\"streams\\\"\\n…\"",
-                formatter.format("tweets", 0, 7, "1995".getBytes(StandardCharsets.UTF_8), post.getBytes(StandardCharsets.UTF_8)));
+                line("tweets", 0, 7, "1995".getBytes(StandardCharsets.UTF_8), post.getBytes(StandardCharsets.UTF_8)));
         assertEquals("tweets-0@8 key=null {\"errors\":[]}", formatOn("tweets", "{\"errors\":[]}"));
     }
 
     private String formatOn(String topic, String value) {
-        return formatter.format(topic, 0, 8, null, value.getBytes(StandardCharsets.UTF_8));
+        return line(topic, 0, 8, null, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String line(String topic, int partition, long offset, byte[] key, byte[] value) {
+        return formatter.render(topic, partition, offset, key, value).line();
     }
 
     private static TopicsConfig topics() {
