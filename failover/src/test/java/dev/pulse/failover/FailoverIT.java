@@ -46,7 +46,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 class FailoverIT {
 
-    private static final int COUNT = 60_000;
+    private static final int COUNT = 300_000;
     private static final Pattern REST_ID = Pattern.compile("\"rest\":\"([a-z0-9-]+)\"");
     private static final Pattern NUMBER = Pattern.compile("^\\{\"number\":(\\d+)}$");
 
@@ -112,8 +112,10 @@ class FailoverIT {
         int leader;
         try (Admin admin = cluster.admin()) {
             leader = leader(admin, 0);
-            long emittedAtKill = status(pulse).path("acknowledged").asLong();
+            JsonNode atKill = status(pulse);
+            long emittedAtKill = atKill.path("acknowledged").asLong();
             cluster.kill(leader);
+            assertEquals("running", atKill.path("state").asText(), "the emitter run must still be going at the kill");
             killedAt.set(System.nanoTime());
             System.out.printf("FailoverIT: SIGKILL to node %d (leader of sample-0) after %d emitter acks and %d REST acks%n",
                     leader, emittedAtKill, acknowledged.size());

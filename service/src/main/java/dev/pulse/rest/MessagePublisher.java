@@ -1,51 +1,66 @@
 package dev.pulse.rest;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.Metadata;
-import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
+import dev.pulse.kafka.ChannelProducer;
 import dev.pulse.kafka.TopicsConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.OutgoingMessageMetadata;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
- * Sends REST-posted records on channel {@code messages} (topic {@code sample}) and reports where Kafka stored each.
- * The buffer is unbounded because every buffered record belongs to a request that waits for it, within
- * {@code pulse.rest.max-bytes} per request.
+ * Sends REST-posted records to topic {@code sample} with the producer of channel {@code messages}, a request's records
+ * together, and reports where Kafka stored each. Records in flight are bounded by the open requests, each within
+ * {@code pulse.rest.max-bytes}. REST has its own producer so that a bulk emitter run, which keeps the emitter's
+ * producer buffer full, never makes a request wait behind it.
  */
 @ApplicationScoped
 public class MessagePublisher {
 
-    @Inject
-    @Channel("messages")
-    @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
-    MutinyEmitter<String> emitter;
+    static final String CHANNEL = "messages";
 
+    /** Declares the channel (SmallRye creates a channel's producer for an emitter); records do not go through it. */
+    @Inject
+    @Channel(CHANNEL)
+    MutinyEmitter<String> channel;
+
+    private final ChannelProducer producer;
+    private final String topic;
     private final Counter accepted;
 
-    MessagePublisher(TopicsConfig topics, MeterRegistry registry) {
+    MessagePublisher(ChannelProducer producer, TopicsConfig topics, MeterRegistry registry) {
+        this.producer = producer;
+        this.topic = topics.sample();
         this.accepted = Counter.builder("pulse.records.accepted")
                 .description("Records posted to /messages and acknowledged by Kafka")
-                .tag("topic", topics.sample()).register(registry);
+                .tag("topic", topic).register(registry);
     }
 
-    /** Completes once Kafka acknowledged the record (acks=all), failing with Kafka's error otherwise. */
-    public Uni<Receipt> send(String key, String json) {
-        OutgoingMessageMetadata<RecordMetadata> result = new OutgoingMessageMetadata<>();
-        Metadata metadata = key == null ? Metadata.of(result)
-                : Metadata.of(result, OutgoingKafkaRecordMetadata.<String> builder().withKey(key).build());
-        return emitter.sendMessage(Message.of(json, metadata)).map(ignored -> {
-            accepted.increment();
-            return Receipt.of(result.getResult());
+    /** Completes once Kafka answered for every record (acks=all): a {@link Receipt} or Kafka's error for each. */
+    public Uni<List<Object>> send(String key, List<String> jsons) {
+        List<ProducerRecord<String, String>> records = new ArrayList<>(jsons.size());
+        for (String json : jsons) {
+            records.add(new ProducerRecord<>(topic, key, json));
+        }
+        return producer.sendAll(CHANNEL, records).map(outcomes -> {
+            List<Object> answers = new ArrayList<>(outcomes.size());
+            for (ChannelProducer.Outcome outcome : outcomes) {
+                if (outcome.failure() == null) {
+                    accepted.increment();
+                    answers.add(Receipt.of(outcome.metadata()));
+                } else {
+                    answers.add(outcome.failure());
+                }
+            }
+            return answers;
         });
     }
 }

@@ -50,12 +50,8 @@ public class MessagesResource {
             throw BodyLimit.tooLarge(body.length, config.maxBytes().asLongValue());
         }
         List<String> records = ndjson ? lines(body) : List.of(single(body));
-        List<Uni<Object>> sends = new ArrayList<>(records.size());
-        for (String record : records) {
-            sends.add(publisher.send(key, record).map(r -> (Object) r).onFailure().recoverWithItem(e -> e));
-        }
         Duration timeout = config.timeout();
-        return Uni.join().all(sends).andFailFast()
+        return publisher.send(key, records)
                 .ifNoItem().after(timeout).failWith(() -> unavailable(
                         "Kafka did not acknowledge within pulse.rest.timeout=" + timeout.toMillis() + "ms"))
                 .map(outcomes -> answer(outcomes, ndjson));

@@ -9,31 +9,40 @@ import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Outgoing;
+import org.jboss.logging.Logger;
 
+import dev.pulse.kafka.ChannelProducer;
 import dev.pulse.kafka.TopicsConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
 
 /**
  * The static-data emitter: channel {@code sample} → topic {@code sample}. Each start queues a {@link SampleRun};
- * runs are sent one after another with the connector's demand, so nothing overflows at any pace.
+ * runs are sent one after another with the connector's demand, so nothing overflows at any pace. A run at
+ * {@code interval=0} hands its records to the channel's producer itself (bulk), blocking while its buffer is full.
  */
 @ApplicationScoped
 public class SampleEmitter {
+
+    static final String CHANNEL = "sample";
+    private static final Logger LOG = Logger.getLogger(SampleEmitter.class);
 
     private final UnicastProcessor<SampleRun> runs = UnicastProcessor.create();
     private final SampleConfig config;
     private final DatasetReader reader;
     private final ResumePoint resumePoint;
     private final String topic;
+    private final ChannelProducer producer;
     private final Counter emittedCounter;
     private volatile SampleRun current;
 
     SampleEmitter(SampleConfig config, DatasetReader reader, ResumePoint resumePoint, TopicsConfig topics,
-            MeterRegistry registry) {
+            ChannelProducer producer, MeterRegistry registry) {
+        this.producer = producer;
         this.config = config;
         this.reader = reader;
         this.resumePoint = resumePoint;
@@ -43,7 +52,7 @@ public class SampleEmitter {
                 .tag("topic", topic).register(registry);
     }
 
-    @Outgoing("sample")
+    @Outgoing(CHANNEL)
     Multi<Message<String>> records() {
         return runs.onItem().transformToMultiAndConcatenate(SampleRun::messages);
     }
@@ -64,9 +73,21 @@ public class SampleEmitter {
         }
         String dataset = config.dataset();
         current = new SampleRun(dataset, topic, interval, () -> reader.open(dataset, count, config.keyField()),
-                () -> resume ? resumePoint.next(topic, dataset) : 0, emittedCounter::increment);
+                () -> resume ? resumePoint.next(topic, dataset) : 0, emittedCounter::increment,
+                () -> producer.unwrap(CHANNEL));
         runs.onNext(current);
         return Optional.of(current.status());
+    }
+
+    /** Before the channel's producer closes: a bulk run stops handing it records (those handed over are flushed). */
+    void onShutdown(@Observes ShutdownEvent event) throws InterruptedException {
+        SampleRun run = current;
+        if (run != null && run.active()) {
+            run.stop();
+            if (!run.awaitDirectSends(Duration.ofSeconds(10))) {
+                LOG.warn("Emitter still sending after 10 s of shutdown");
+            }
+        }
     }
 
     public synchronized SampleStatus stop() {

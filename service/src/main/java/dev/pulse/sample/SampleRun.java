@@ -5,10 +5,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -38,6 +42,8 @@ final class SampleRun {
     private final Supplier<Dataset> source;
     private final LongSupplier resumeAt;
     private final Runnable onAck;
+    private final Supplier<Producer<String, String>> direct;
+    private final CountDownLatch directDone = new CountDownLatch(1);
     private final AtomicLong position = new AtomicLong();
     private final byte[] datasetHeader;
     private volatile long resumedFrom;
@@ -46,6 +52,7 @@ final class SampleRun {
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong lastLog = new AtomicLong();
+    private final AtomicLong lastFailureLog = new AtomicLong();
     private final Instant startedAt = Instant.now();
     private final long startNanos = System.nanoTime();
     private volatile long endNanos;
@@ -53,9 +60,14 @@ final class SampleRun {
     private volatile State state = State.STARTING;
     private volatile String lastError;
 
+    /**
+     * With {@code direct} (the channel's producer), a run at interval 0 hands its records to that producer itself;
+     * without it, or at any other pace, the records go out as messages on the channel.
+     */
     SampleRun(String dataset, String topic, Duration interval, Supplier<Dataset> source, LongSupplier resumeAt,
-            Runnable onAck) {
+            Runnable onAck, Supplier<Producer<String, String>> direct) {
         this.dataset = dataset;
+        this.direct = direct;
         this.topic = topic;
         this.interval = interval;
         this.source = source;
@@ -67,30 +79,74 @@ final class SampleRun {
 
     /** The run's records as messages; never fails (a bad data set ends the run in {@link State#FAILED}). */
     Multi<Message<String>> messages() {
+        if (interval.isZero() && direct != null) {
+            return ending(Multi.createFrom().<Message<String>> emitter(out -> {
+                try {
+                    sendDirectly(direct.get());
+                    out.complete();
+                } finally {
+                    directDone.countDown();
+                }
+            }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
+        }
         Multi<SampleRecord> records = Multi.createFrom().<SampleRecord> deferred(() -> {
-            Dataset data = source.get();
-            total = data.size();
-            long skip = Math.min(resumeAt.getAsLong(), total);
-            for (long i = 0; i < skip && data.hasNext(); i++) {
-                data.next();
-            }
-            position.set(skip);
-            resumedFrom = skip;
-            state = State.RUNNING;
-            if (skip > 0) {
-                LOG.infof("Resuming %s at record %d of %d: the topic %s already holds the ones before", dataset, skip,
-                        total, topic);
-            }
-            LOG.infof("Emitting %d records of %s to topic %s, one every %s", total - skip, dataset, topic, interval);
+            Dataset data = open();
             return Multi.createFrom().<SampleRecord> iterable(() -> data).onTermination().invoke(data::close);
         }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
         if (!interval.isZero()) {
             records = records.onItem().call(r -> emitted.get() == 0 ? Uni.createFrom().voidItem() : pause());
         }
-        return records
-                .select().first(r -> !stopSignal.isDone())
-                .map(this::toMessage)
-                .onCompletion().invoke(this::ended)
+        return ending(records.select().first(r -> !stopSignal.isDone()).map(this::toMessage));
+    }
+
+    /**
+     * Bulk: every record straight to the producer, in order, from this (worker) thread; {@code send} blocks while the
+     * producer's buffer is full, which paces the data set to what Kafka takes. One callback per record counts acks.
+     */
+    private void sendDirectly(Producer<String, String> kafka) {
+        try (Dataset data = open()) {
+            while (data.hasNext() && !stopSignal.isDone()) {
+                ProducerRecord<String, String> record = toRecord(data.next());
+                try {
+                    kafka.send(record, (metadata, failure) -> {
+                        if (failure == null) {
+                            acked();
+                        } else {
+                            nacked(failure);
+                        }
+                    });
+                } catch (RuntimeException e) { // not handed over: no metadata within max.block.ms, producer closed
+                    nacked(e);
+                }
+            }
+        }
+    }
+
+    /** Waits (up to {@code timeout}) until a bulk run stopped handing records to the producer. */
+    boolean awaitDirectSends(Duration timeout) throws InterruptedException {
+        return direct == null || !interval.isZero() || directDone.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private Dataset open() {
+        Dataset data = source.get();
+        total = data.size();
+        long skip = Math.min(resumeAt.getAsLong(), total);
+        for (long i = 0; i < skip && data.hasNext(); i++) {
+            data.next();
+        }
+        position.set(skip);
+        resumedFrom = skip;
+        state = State.RUNNING;
+        if (skip > 0) {
+            LOG.infof("Resuming %s at record %d of %d: the topic %s already holds the ones before", dataset, skip,
+                    total, topic);
+        }
+        LOG.infof("Emitting %d records of %s to topic %s, one every %s", total - skip, dataset, topic, interval);
+        return data;
+    }
+
+    private Multi<Message<String>> ending(Multi<Message<String>> run) {
+        return run.onCompletion().invoke(this::ended)
                 .onFailure().invoke(this::failed)
                 .onFailure().recoverWithCompletion();
     }
@@ -123,14 +179,23 @@ final class SampleRun {
     }
 
     private Message<String> toMessage(SampleRecord record) {
+        Metadata metadata = Metadata.of(OutgoingKafkaRecordMetadata.<String> builder().withKey(record.key())
+                .withHeaders(headers()).build());
+        return Message.of(record.json(), metadata, this::acked, this::nacked);
+    }
+
+    private ProducerRecord<String, String> toRecord(SampleRecord record) {
+        return new ProducerRecord<>(topic, null, record.key(), record.json(), headers());
+    }
+
+    /** The next record's headers: where it comes from and its place in the data set (for resume). */
+    private RecordHeaders headers() {
         emitted.incrementAndGet();
         RecordHeaders headers = new RecordHeaders();
         headers.add(ResumePoint.SOURCE, ResumePoint.EMITTER_BYTES);
         headers.add(ResumePoint.DATASET, datasetHeader);
         headers.add(ResumePoint.SEQ, Long.toString(position.getAndIncrement()).getBytes(StandardCharsets.UTF_8));
-        Metadata metadata = Metadata.of(OutgoingKafkaRecordMetadata.<String> builder().withKey(record.key())
-                .withHeaders(headers).build());
-        return Message.of(record.json(), metadata, this::acked, this::nacked);
+        return headers;
     }
 
     private CompletionStage<Void> acked() {
@@ -147,10 +212,16 @@ final class SampleRun {
         return CompletableFuture.completedFuture(null);
     }
 
+    /** Counts a record Kafka did not take; logs the first and then at most one line per 10 s (no flood). */
     private CompletionStage<Void> nacked(Throwable reason) {
-        failed.incrementAndGet();
+        long n = failed.incrementAndGet();
         lastError = "Kafka did not acknowledge a record: " + reason.getMessage();
-        LOG.errorf("Emitter: Kafka did not acknowledge a record of %s: %s", dataset, reason.getMessage());
+        long now = System.nanoTime();
+        long last = lastFailureLog.get();
+        if ((n == 1 || now - last >= LOG_EVERY_NANOS) && lastFailureLog.compareAndSet(last, now)) {
+            LOG.errorf("Emitter: Kafka did not acknowledge %d record(s) of %s so far, the latest: %s", n, dataset,
+                    reason.getMessage());
+        }
         return CompletableFuture.completedFuture(null);
     }
 

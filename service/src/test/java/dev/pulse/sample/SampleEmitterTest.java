@@ -66,6 +66,22 @@ class SampleEmitterTest {
         given().post("/sample/stop").then().statusCode(200);
     }
 
+    @Test
+    @Order(3)
+    void bulkRunStopsPromptlyAndKafkaAcknowledgesEveryRecordHandedOver() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> !"running".equals(given().get("/sample").path("state")));
+        given().post("/sample/start?count=5000000&interval=0").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(20)).until(() -> given().get("/sample").<Integer> path("acknowledged") > 2000);
+        given().post("/sample/stop").then().statusCode(200).body("state", equalTo("stopped"));
+        // what the run handed to the producer before the stop is all acknowledged; nothing fails, nothing more is sent
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            int emitted = given().get("/sample").path("emitted");
+            given().get("/sample").then().body("acknowledged", equalTo(emitted)).body("failed", equalTo(0));
+        });
+        int emitted = given().get("/sample").path("emitted");
+        assertTrue(emitted < 5_000_000, "stopped after " + emitted);
+    }
+
     private static List<ConsumerRecord<byte[], byte[]>> numbers(List<ConsumerRecord<byte[], byte[]>> records) {
         return records.stream().filter(r -> new String(r.value(), StandardCharsets.UTF_8).startsWith("{\"number\":"))
                 .toList();
