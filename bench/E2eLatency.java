@@ -1,8 +1,11 @@
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.RandomAccessFile;
+import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -15,12 +18,14 @@ import java.util.regex.Pattern;
 
 /**
  * End-to-end latency through Pulse: POST /messages at RATE records/s for SECONDS, each record carrying its send time
- * (epoch microseconds); the console consumer's lines are read from Pulse's log file as they are written, and the
+ * (epoch microseconds, the time it was due: a late send counts too), over 16 keep-alive connections; the console consumer's lines are read from Pulse's log file as they are written, and the
  * latency of a record is the time its line appeared minus its send time. The first second is warm-up.
  *   java bench/E2eLatency.java http://127.0.0.1:PORT LOGFILE RATE SECONDS   → prints "records p50_ms p99_ms errors"
  */
 public class E2eLatency {
 
+    /** Keep-alive connections the records are spread over (like a client's connection pool). */
+    static final int CONNECTIONS = 16;
     static Pattern sent;
 
     public static void main(String[] args) throws Exception {
@@ -31,25 +36,51 @@ public class E2eLatency {
         // only this run's records count: a previous run's lines that are still arriving must not
         String run = Long.toString(System.nanoTime(), 36);
         sent = Pattern.compile("\"e2e\":(\\d+),\"run\":\"" + run + "\",\"t\":(\\d+)");
-        HttpClient http = HttpClient.newHttpClient();
         AtomicInteger errors = new AtomicInteger();
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
         int total = rate * seconds;
         int warmup = rate;
         Thread reader = new Thread(() -> tail(logFile, total, warmup, latencies));
         reader.start();
-        long start = System.nanoTime();
-        for (int i = 0; i < total; i++) {
-            long due = start + i * 1_000_000_000L / rate;
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-            }
-            String body = "{\"e2e\":" + i + ",\"run\":\"" + run + "\",\"t\":" + micros() + "}";
-            http.sendAsync(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding())
-                    .thenAccept(r -> { if (r.statusCode() != 201) errors.incrementAndGet(); })
-                    .exceptionally(e -> { errors.incrementAndGet(); return null; });
+        long start = System.nanoTime() + 100_000_000L;
+        long epochMicrosAtStart = micros() + 100_000;
+        List<Thread> senders = new ArrayList<>();
+        for (int c = 0; c < CONNECTIONS; c++) {
+            int first = c;
+            Thread sender = new Thread(() -> {
+                try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+                    socket.setTcpNoDelay(true);
+                    OutputStream out = socket.getOutputStream();
+                    InputStream in = new BufferedInputStream(socket.getInputStream());
+                    for (int i = first; i < total; i += CONNECTIONS) {
+                        long due = start + i * 1_000_000_000L / rate;
+                        long wait = due - System.nanoTime();
+                        if (wait > 0) {
+                            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                        }
+                        // the send time is when the record was due: a late send counts against Pulse too
+                        long t = epochMicrosAtStart + (due - start) / 1000;
+                        byte[] body = ("{\"e2e\":" + i + ",\"run\":\"" + run + "\",\"t\":" + t + "}")
+                                .getBytes(StandardCharsets.UTF_8);
+                        out.write(("POST " + uri.getPath() + " HTTP/1.1\r\nHost: " + uri.getHost()
+                                + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
+                                .getBytes(StandardCharsets.US_ASCII));
+                        out.write(body);
+                        out.flush();
+                        if (readResponse(in) != 201) {
+                            errors.incrementAndGet();
+                        }
+                    }
+                } catch (Exception e) {
+                    errors.incrementAndGet();
+                    e.printStackTrace();
+                }
+            });
+            sender.start();
+            senders.add(sender);
+        }
+        for (Thread sender : senders) {
+            sender.join();
         }
         reader.join(30_000 + seconds * 1000L);
         List<Double> sorted;
@@ -59,6 +90,32 @@ public class E2eLatency {
         Collections.sort(sorted);
         System.out.printf("%d %.2f %.2f %d%n", sorted.size(), pct(sorted, 0.50), pct(sorted, 0.99), errors.get());
         System.exit(0);
+    }
+
+    /** Reads one HTTP/1.1 response with a Content-Length body; returns its status. */
+    static int readResponse(InputStream in) throws IOException {
+        String status = line(in);
+        int length = 0;
+        for (String header = line(in); !header.isEmpty(); header = line(in)) {
+            if (header.regionMatches(true, 0, "content-length:", 0, 15)) {
+                length = Integer.parseInt(header.substring(15).trim());
+            }
+        }
+        in.readNBytes(length);
+        return Integer.parseInt(status.split(" ")[1]);
+    }
+
+    static String line(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int c = in.read(); c != '\n'; c = in.read()) {
+            if (c < 0) {
+                throw new EOFException("connection closed");
+            }
+            if (c != '\r') {
+                line.append((char) c);
+            }
+        }
+        return line.toString();
     }
 
     static void tail(String file, int total, int warmup, List<Double> latencies) {

@@ -109,6 +109,7 @@ machine = {
     'cpu_model': sh("grep -m1 'model name' /proc/cpuinfo | cut -d: -f2").strip(),
     'kernel': platform.release(), 'java': sh("java -version 2>&1 | head -1"), 'kcat': sh("kcat -V | sed -n 2p"),
     'broker': 'Apache Kafka 4.1.2 (KRaft, one process on loopback, same cores)',
+    'heaps': 'Pulse -Xmx256m after one warm-up pass; Kafka tools -Xmx256M (kafka-run-class.sh default), cold',
 }
 
 
@@ -118,7 +119,8 @@ def fmt(v, digits=0):
 
 lines = [f'# Pulse benchmark, {today} ({kind})', '',
          f"{machine['cpus']} cores ({machine['cpu_model']}), {machine['memory']} RAM, {machine['java']}, "
-         f"{machine['broker']}; {count:,} records per emitter run, median of {reps} repetition(s).", '',
+         f"{machine['broker']}; {count:,} records per emitter run, median of {reps} repetition(s); "
+         f"{machine['heaps']}.", '',
          '| contender | workload | records/s | ratio | reference | p50 ms | p99 ms | notes |', '|---|---|---|---|---|---|---|---|']
 for e in results:
     lines.append(f"| {e['contender']} | {e['workload']} | {fmt(e['records_per_s'])} | {fmt(e.get('ratio'), 2)} | "

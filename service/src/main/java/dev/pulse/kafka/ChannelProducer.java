@@ -23,9 +23,9 @@ import io.smallrye.reactive.messaging.kafka.KafkaProducer;
 
 /**
  * The Kafka producer SmallRye created for an outgoing channel ({@code mp.messaging.outgoing.<channel>.*}: the same
- * acks=all, idempotence, serializers and security), used directly where records go in bulk. Sending a record this
- * way costs a callback; through the channel it costs a message pipeline with context propagation and a retry
- * subscription, which capped Pulse at a seventh of Kafka's own producer (bench/run).
+ * acks=all, idempotence, serializers and security), used directly by bulk emitter runs and REST emit. Sending a
+ * record this way costs a callback; through the channel it costs a message pipeline with context propagation and a
+ * retry subscription, which held Pulse to an eighth of Kafka's own producer (bench/run).
  */
 @ApplicationScoped
 public class ChannelProducer {
