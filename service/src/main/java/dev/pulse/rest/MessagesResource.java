@@ -19,6 +19,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import dev.pulse.json.JsonSyntax;
 import dev.pulse.json.JsonSyntaxException;
+import dev.pulse.kafka.ChannelProducer;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -57,14 +58,14 @@ public class MessagesResource {
                 .map(outcomes -> answer(outcomes, ndjson));
     }
 
-    private RestResponse<Object> answer(List<Object> outcomes, boolean ndjson) {
+    private RestResponse<Object> answer(List<ChannelProducer.Outcome> outcomes, boolean ndjson) {
         List<Receipt> receipts = new ArrayList<>(outcomes.size());
         Throwable failure = null;
-        for (Object outcome : outcomes) {
-            if (outcome instanceof Receipt receipt) {
-                receipts.add(receipt);
+        for (ChannelProducer.Outcome outcome : outcomes) {
+            if (outcome.failure() == null) {
+                receipts.add(Receipt.of(outcome.metadata()));
             } else if (failure == null) {
-                failure = (Throwable) outcome;
+                failure = outcome.failure();
             }
         }
         if (failure != null) {
