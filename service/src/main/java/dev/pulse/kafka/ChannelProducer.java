@@ -23,9 +23,9 @@ import io.smallrye.reactive.messaging.kafka.KafkaProducer;
 
 /**
  * The Kafka producer SmallRye created for an outgoing channel ({@code mp.messaging.outgoing.<channel>.*}: the same
- * acks=all, idempotence, serializers and security), used directly by bulk emitter runs and REST emit. Sending a
- * record this way costs a callback; through the channel it costs a message pipeline with context propagation and a
- * retry subscription, which held Pulse to an eighth of Kafka's own producer (bench/run).
+ * acks=all, idempotence, serializers and security), used directly by bulk emitter runs, REST emit and the X stream.
+ * Sending a record this way costs a callback; through the channel it costs a message pipeline with context
+ * propagation and a retry subscription, which held Pulse to an eighth of Kafka's own producer (bench/run).
  */
 @ApplicationScoped
 public class ChannelProducer {
@@ -36,6 +36,7 @@ public class ChannelProducer {
 
     private final KafkaClientService clients;
     private final ConcurrentMap<String, ExecutorService> senders = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Producer<String, ?>> producers = new ConcurrentHashMap<>();
 
     ChannelProducer(KafkaClientService clients) {
         this.clients = clients;
@@ -69,11 +70,20 @@ public class ChannelProducer {
 
     /** The raw producer of {@code channel}: {@code send} blocks its caller while the producer's buffer is full. */
     public Producer<String, String> unwrap(String channel) {
-        return of(channel).unwrap();
+        return ChannelProducer.<String> of(clients, channel).unwrap();
     }
 
-    private static void send(Producer<String, String> kafka, ProducerRecord<String, String> record,
-            Callback callback) {
+    /**
+     * Sends one record with the producer of {@code channel}: blocks while its buffer is full (call it on the channel's
+     * {@link #sender}), and a record that could not even be handed over reaches the callback as a failure.
+     */
+    @SuppressWarnings("unchecked")
+    public <V> void send(String channel, ProducerRecord<String, V> record, Callback callback) {
+        send((Producer<String, V>) producers.computeIfAbsent(channel, name -> of(clients, name).unwrap()), record,
+                callback);
+    }
+
+    private static <V> void send(Producer<String, V> kafka, ProducerRecord<String, V> record, Callback callback) {
         try {
             kafka.send(record, callback);
         } catch (RuntimeException e) { // not sent at all: no metadata in time, serialisation, closed producer
@@ -82,7 +92,7 @@ public class ChannelProducer {
     }
 
     /** One thread per channel hands records to its producer, so a blocked {@code send} never holds an event loop. */
-    private Executor sender(String channel) {
+    public Executor sender(String channel) {
         return senders.computeIfAbsent(channel, name -> Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "pulse-sender-" + name);
             thread.setDaemon(true);
@@ -95,8 +105,9 @@ public class ChannelProducer {
         senders.values().forEach(ExecutorService::shutdown);
     }
 
-    private KafkaProducer<String, String> of(String channel) {
-        KafkaProducer<String, String> producer = clients.getProducer(channel);
+    /** The channel's producer, its values of type {@code V} (the type its serializer was chosen for). */
+    private static <V> KafkaProducer<String, V> of(KafkaClientService clients, String channel) {
+        KafkaProducer<String, V> producer = clients.getProducer(channel);
         if (producer == null) {
             throw new IllegalStateException("no Kafka producer for outgoing channel " + channel);
         }

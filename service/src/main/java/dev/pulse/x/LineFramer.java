@@ -1,5 +1,8 @@
 package dev.pulse.x;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -9,9 +12,12 @@ import io.smallrye.mutiny.Multi;
 /**
  * Cuts a byte stream into lines at CRLF, whatever the chunking: a line may span chunks (even between CR and LF, or
  * inside a multi-byte UTF-8 character) and a chunk may hold many lines. It works on bytes and decodes nothing, keeps
- * at most {@code maxBytes} of a line in memory, and emits lines only as they are requested downstream.
+ * at most {@code maxBytes} of a line in memory, and emits a chunk's lines together, as they are requested downstream.
  */
 final class LineFramer {
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long LFS = 0x0A0A0A0A0A0A0A0AL;
 
     private final int maxBytes;
     private byte[] line = new byte[4096];
@@ -23,34 +29,66 @@ final class LineFramer {
         this.maxBytes = maxBytes;
     }
 
-    /** Frames {@code chunks} with a fresh framer: a partial line left at the end is dropped, never emitted. */
-    static Multi<StreamLine> frame(Multi<byte[]> chunks, int maxBytes) {
+    /**
+     * Frames {@code chunks} with a fresh framer into the lines each chunk completes (chunks that complete none are
+     * left out); a partial line left at the end is dropped, never emitted.
+     */
+    static Multi<List<StreamLine>> frame(Multi<byte[]> chunks, int maxBytes) {
         return Multi.createFrom().deferred(() -> {
             LineFramer framer = new LineFramer(maxBytes);
-            return chunks.onItem().transformToIterable(framer::feed);
+            return chunks.onItem().transform(framer::feed).select().where(lines -> !lines.isEmpty());
         });
     }
 
     List<StreamLine> feed(byte[] chunk) {
         List<StreamLine> lines = List.of();
         int start = 0;
-        for (int i = 0; i < chunk.length; i++) {
-            if (chunk[i] != '\n') {
-                continue;
-            }
+        for (int i = indexOfLf(chunk, 0); i >= 0; i = indexOfLf(chunk, i + 1)) {
             boolean crlf = i > start ? chunk[i - 1] == '\r' : i == 0 ? endsWithCr() : false;
             if (!crlf) {
                 continue;
             }
-            append(chunk, start, i - start);
             if (lines.isEmpty()) {
-                lines = new ArrayList<>(4);
+                lines = new ArrayList<>();
             }
-            lines.add(take());
+            if (length == 0 && oversized < 0 && i > start) { // the whole line is in this chunk: one copy
+                lines.add(line(chunk, start, i - 1 - start));
+            } else {
+                append(chunk, start, i - start);
+                lines.add(take());
+            }
             start = i + 1;
         }
         append(chunk, start, chunk.length - start);
         return lines;
+    }
+
+    /** The first LF at or after {@code from}, or -1: eight bytes at a time (a LF byte zeroes in {@code word ^ LFS}). */
+    static int indexOfLf(byte[] bytes, int from) {
+        int i = from;
+        for (; i + Long.BYTES <= bytes.length; i += Long.BYTES) {
+            long word = (long) LONGS.get(bytes, i) ^ LFS;
+            long zeros = (word - 0x0101010101010101L) & ~word & 0x8080808080808080L;
+            if (zeros != 0) {
+                return i + (Long.numberOfTrailingZeros(zeros) >>> 3);
+            }
+        }
+        for (; i < bytes.length; i++) {
+            if (bytes[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private StreamLine line(byte[] chunk, int from, int size) {
+        if (size > maxBytes) {
+            return new StreamLine(StreamLine.Kind.OVERSIZED, new byte[0], size);
+        }
+        if (size == 0) {
+            return StreamLine.KEEP_ALIVE_LINE;
+        }
+        return new StreamLine(StreamLine.Kind.DATA, Arrays.copyOfRange(chunk, from, from + size), size);
     }
 
     private boolean endsWithCr() {

@@ -1,23 +1,21 @@
 package dev.pulse.x;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-
 /**
- * Turns stream lines into records for {@code tweets}: a post (key = {@code data.id}, value = the line exactly as
- * received, headers {@code pulse-source} and {@code pulse-rule-tags}); error lines are counted and logged, never
- * published, and a disconnect notice ends the connection; malformed lines and duplicate ids are skipped.
+ * Turns stream lines into records for {@code tweets} and hands them to the {@link PostSender}: a post (key =
+ * {@code data.id}, value = the line exactly as received, headers {@code pulse-source} and {@code pulse-rule-tags});
+ * error lines are counted and logged, never published, and a disconnect notice ends the connection (after the posts
+ * before it were sent); malformed lines and duplicate ids are skipped.
  */
 final class PostHandler {
 
@@ -28,43 +26,55 @@ final class PostHandler {
     private final RecentIds recent;
     private final XStats stats;
     private final LineRecorder recorder;
+    private final PostSender sender;
 
-    PostHandler(ObjectMapper mapper, XMode mode, RecentIds recent, XStats stats, LineRecorder recorder) {
+    PostHandler(ObjectMapper mapper, XMode mode, RecentIds recent, XStats stats, LineRecorder recorder,
+            PostSender sender) {
         this.mapper = mapper;
         this.source = ("x-" + mode.label()).getBytes(StandardCharsets.UTF_8);
         this.recent = recent;
         this.stats = stats;
         this.recorder = recorder;
+        this.sender = sender;
     }
 
-    List<Message<String>> handle(StreamLine line) {
+    /** Handles a chunk's lines in order; a line that ends the connection throws after the lines before it. */
+    void handle(List<StreamLine> lines) {
+        for (StreamLine line : lines) {
+            handle(line);
+        }
+    }
+
+    private void handle(StreamLine line) {
         switch (line.kind()) {
-            case KEEP_ALIVE -> {
-                stats.keepAlives.incrementAndGet();
-                return List.of();
-            }
+            case KEEP_ALIVE -> stats.keepAlives.incrementAndGet();
             case OVERSIZED -> {
                 stats.malformed();
                 LOG.warnf("X stream: skipped a line of %d bytes (over pulse.x.max-line-bytes)", line.size());
-                return List.of();
             }
-            default -> {
-                return post(line.bytes());
-            }
+            default -> post(line.bytes());
         }
     }
 
-    private List<Message<String>> post(byte[] bytes) {
+    private void post(byte[] bytes) {
         stats.received();
         recorder.append(bytes);
+        PostFields post;
         JsonNode node;
         try {
+            post = PostFields.read(mapper, bytes);
+            if (post != null) {
+                publish(post.id(), bytes, post.rules());
+                return;
+            }
             node = mapper.readTree(bytes);
-        } catch (Exception e) {
-            return malformed(bytes, "not JSON");
+        } catch (IOException e) {
+            malformed(bytes, "not JSON");
+            return;
         }
         if (node == null || !node.isObject()) {
-            return malformed(bytes, "not a JSON object");
+            malformed(bytes, "not a JSON object");
+            return;
         }
         JsonNode errors = node.get("errors");
         boolean disconnect = false;
@@ -76,21 +86,15 @@ final class PostHandler {
             disconnect |= error(node);
         }
         JsonNode data = node.get("data");
-        List<Message<String>> out = List.of();
         if (data != null && data.isObject() && data.path("id").isTextual()) {
-            String id = data.get("id").asText();
-            if (recent.firstTime(id)) {
-                out = List.of(message(id, new String(bytes, StandardCharsets.UTF_8), node));
-            } else {
-                stats.duplicate();
-            }
+            publish(data.get("id").asText(), bytes, node.get("matching_rules"));
         } else if (errors == null && !node.has("title")) {
-            return malformed(bytes, "no data.id");
+            malformed(bytes, "no data.id");
+            return;
         }
         if (disconnect) {
             throw new XStreamException(XStreamException.Cause.NETWORK, "X ended the connection: " + describe(node));
         }
-        return out;
     }
 
     /** Counts and logs an error object; true when X says the connection is ending. */
@@ -105,32 +109,26 @@ final class PostHandler {
         return operational;
     }
 
-    private Message<String> message(String id, String line, JsonNode node) {
+    private void publish(String id, byte[] line, JsonNode rules) {
+        if (!recent.firstTime(id)) {
+            stats.duplicate();
+            return;
+        }
         RecordHeaders headers = new RecordHeaders();
         headers.add("pulse-source", source);
-        JsonNode rules = node.get("matching_rules");
         if (rules != null && rules.isArray() && !rules.isEmpty()) {
             List<String> tags = new ArrayList<>();
             rules.forEach(rule -> tags.add(rule.path("tag").asText(rule.path("id").asText())));
             headers.add("pulse-rule-tags", String.join(",", tags).getBytes(StandardCharsets.UTF_8));
         }
-        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String> builder()
-                .withKey(id).withHeaders(headers).build();
-        return Message.of(line, Metadata.of(metadata), () -> {
-            stats.published();
-            return java.util.concurrent.CompletableFuture.completedFuture(null);
-        }, failure -> {
-            LOG.errorf("X stream: Kafka did not acknowledge post %s: %s", id, failure.getMessage());
-            return java.util.concurrent.CompletableFuture.completedFuture(null);
-        });
+        sender.send(id, line, headers);
     }
 
-    private List<Message<String>> malformed(byte[] bytes, String why) {
+    private void malformed(byte[] bytes, String why) {
         stats.malformed();
         String text = new String(bytes, 0, Math.min(bytes.length, 120), StandardCharsets.UTF_8);
         LOG.warnf("X stream: skipped a malformed line (%s, %d bytes): %s%s", why, bytes.length, text,
                 bytes.length > 120 ? "…" : "");
-        return List.of();
     }
 
     private static String describe(JsonNode node) {

@@ -2,10 +2,12 @@ package dev.pulse.x;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Multi;
@@ -13,7 +15,9 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * One run of the X stream publisher, from start to stop: a live stream with X's reconnect policy (one connection at
- * a time, never two), or one pass over a replay capture. Its message stream never fails.
+ * a time, never two), or one pass over a replay capture. The event loop frames the body chunks into lines; the
+ * sending thread parses them and hands the posts to Kafka, and asks for more only then (back-pressure). Its stream
+ * of handled chunks never fails.
  */
 final class XSession {
 
@@ -22,33 +26,39 @@ final class XSession {
     }
 
     private static final Logger LOG = Logger.getLogger(XSession.class);
+    /** Chunks framed ahead of the sending thread: with up to 64 KB a chunk, a few MB at most. */
+    private static final int CHUNKS_AHEAD = 32;
 
     private final XMode mode;
     private final XApi api;
     private final Supplier<Multi<byte[]>> replay;
     private final PostHandler handler;
+    private final Executor sender;
     private final Backoff backoff;
     private final XStats stats;
     private final XConfig config;
     private final CompletableFuture<Void> stopSignal = new CompletableFuture<>();
+    private final CompletableFuture<Void> ended = new CompletableFuture<>();
     private volatile State state = State.CONNECTING;
     private volatile String lastError;
     private volatile Instant nextRetryAt;
     private volatile Instant disconnectedSince = Instant.now();
 
-    XSession(XMode mode, XApi api, Supplier<Multi<byte[]>> replay, PostHandler handler, Backoff backoff, XStats stats,
-            XConfig config) {
+    XSession(XMode mode, XApi api, Supplier<Multi<byte[]>> replay, PostHandler handler, Executor sender,
+            Backoff backoff, XStats stats, XConfig config) {
         this.mode = mode;
         this.api = api;
         this.replay = replay;
         this.handler = handler;
+        this.sender = sender;
         this.backoff = backoff;
         this.stats = stats;
         this.config = config;
     }
 
-    Multi<Message<String>> messages() {
-        Multi<Message<String>> stream;
+    /** Runs the session: the items are the chunks whose posts were handed to Kafka. */
+    Multi<Integer> run() {
+        Multi<Integer> stream;
         if (mode.live()) {
             stream = Multi.createFrom().deferred(this::connection)
                     .onCompletion().failWith(() -> new XStreamException(XStreamException.Cause.NETWORK,
@@ -61,7 +71,13 @@ final class XSession {
         return stream
                 .onCompletion().invoke(this::completed)
                 .onFailure().invoke(this::failed)
-                .onFailure().recoverWithCompletion();
+                .onFailure().recoverWithCompletion()
+                .onTermination().invoke(() -> ended.complete(null));
+    }
+
+    /** Completes when the session's stream ended and its last posts were handed to Kafka. */
+    CompletableFuture<Void> ended() {
+        return ended;
     }
 
     void stop() {
@@ -80,6 +96,7 @@ final class XSession {
         state = State.FAILED;
         lastError = reason;
         stopSignal.complete(null);
+        ended.complete(null);
     }
 
     boolean active() {
@@ -107,7 +124,7 @@ final class XSession {
         return state == State.BACKING_OFF ? nextRetryAt : null;
     }
 
-    private Multi<Message<String>> connection() {
+    private Multi<Integer> connection() {
         if (stopSignal.isDone()) {
             return Multi.createFrom().empty();
         }
@@ -117,12 +134,40 @@ final class XSession {
                 .ifNoItem().after(config.stallTimeout()).failWith(() -> new XStreamException(
                         XStreamException.Cause.NETWORK, "stalled: nothing, not even a keep-alive, for "
                                 + config.stallTimeout().toMillis() + " ms (pulse.x.stall-timeout)"));
-        return LineFramer.frame(chunks, (int) config.maxLineBytes().asLongValue())
-                .onItem().invoke(this::connected)
-                .onItem().transformToIterable(handler::handle);
+        return handled(LineFramer.frame(chunks, (int) config.maxLineBytes().asLongValue())
+                .onItem().invoke(this::connected));
     }
 
-    private void connected(StreamLine first) {
+    /**
+     * Handles each chunk's lines on the sending thread. A failure of the connection travels as an item behind the
+     * chunks received before it ({@code emitOn} would let it overtake them) and is thrown once they were handled.
+     */
+    private Multi<Integer> handled(Multi<List<StreamLine>> lines) {
+        return lines.onItem().<Chunk> transform(Chunk::new)
+                .onFailure().recoverWithItem(Chunk::broken)
+                .emitOn(sender, CHUNKS_AHEAD)
+                .onItem().transform(chunk -> {
+                    handler.handle(chunk.lines());
+                    if (chunk.failure() != null) {
+                        throw chunk.failure();
+                    }
+                    return chunk.lines().size();
+                });
+    }
+
+    /** A chunk's lines, or how the connection broke. */
+    private record Chunk(List<StreamLine> lines, RuntimeException failure) {
+
+        Chunk(List<StreamLine> lines) {
+            this(lines, null);
+        }
+
+        static Chunk broken(Throwable failure) {
+            return new Chunk(List.of(), failure instanceof RuntimeException e ? e : new CompletionException(failure));
+        }
+    }
+
+    private void connected(List<StreamLine> first) {
         if (state != State.STREAMING && !stopSignal.isDone()) {
             state = State.STREAMING;
             backoff.reset();
@@ -132,17 +177,19 @@ final class XSession {
         }
     }
 
-    private Multi<Message<String>> replayed() {
+    private Multi<Integer> replayed() {
         state = State.STREAMING;
-        Multi<Message<String>> posts = LineFramer.frame(replay.get(), (int) config.maxLineBytes().asLongValue())
-                .select().first(line -> !stopSignal.isDone())
-                .onItem().transformToIterable(handler::handle);
+        Multi<List<StreamLine>> lines = LineFramer.frame(replay.get(), (int) config.maxLineBytes().asLongValue())
+                .select().first(chunk -> !stopSignal.isDone());
         double rate = config.replay().rate();
         if (rate > 0) {
             Duration gap = Duration.ofNanos((long) (1e9 / rate));
-            posts = posts.onItem().call(post -> Uni.createFrom().voidItem().onItem().delayIt().by(gap));
+            lines = lines.onItem().<StreamLine> disjoint()
+                    .onItem().call(line -> Uni.createFrom().voidItem().onItem().delayIt().by(gap))
+                    .select().first(line -> !stopSignal.isDone())
+                    .onItem().transform(List::of);
         }
-        return posts;
+        return handled(lines);
     }
 
     private boolean retryable(Throwable failure) {

@@ -4,25 +4,27 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.Outgoing;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
 
 /**
- * The X stream publisher: channel {@code tweets} → topic {@code tweets}. Each start queues an {@link XSession}; a
- * session runs until stopped (live) or to the end of its capture (replay), and only one runs at a time.
+ * The X stream publisher: X's posts → topic {@code tweets}, through the producer of channel {@code tweets}
+ * ({@link PostSender}). Each start queues an {@link XSession}; a session runs until stopped (live) or to the end of
+ * its capture (replay), and only one runs at a time.
  */
 @ApplicationScoped
 public class XStreamPublisher {
@@ -39,10 +41,11 @@ public class XStreamPublisher {
     private final Backoff backoff;
     private final ObjectMapper mapper;
     private final XRules rules;
+    private final PostSender sender;
     private volatile XSession current;
 
     XStreamPublisher(XConfig config, XApi api, ReplaySource replay, XStats stats, LineRecorder recorder,
-            ObjectMapper mapper, XRules rules) {
+            ObjectMapper mapper, XRules rules, PostSender sender) {
         this.config = config;
         this.api = api;
         this.replay = replay;
@@ -50,13 +53,16 @@ public class XStreamPublisher {
         this.recorder = recorder;
         this.mapper = mapper;
         this.rules = rules;
+        this.sender = sender;
         this.recent = new RecentIds(Math.max(1, config.dedupWindow()));
         this.backoff = new Backoff(config.backoff(), Clock.systemUTC());
     }
 
-    @Outgoing("tweets")
-    Multi<Message<String>> posts() {
-        return sessions.onItem().transformToMultiAndConcatenate(XSession::messages);
+    /** Runs the queued sessions one after the other, for the life of the application. */
+    @PostConstruct
+    void runSessions() {
+        sessions.onItem().transformToMultiAndConcatenate(XSession::run).subscribe().with(chunk -> {
+        });
     }
 
     /** The configured mode: {@code pulse.x.stream}, else {@code sample} with a token and {@code off} without. */
@@ -90,8 +96,8 @@ public class XStreamPublisher {
             throw new IllegalArgumentException("mode off streams nothing; use sample, filtered or replay");
         }
         recorder.enable(mode.live());
-        PostHandler handler = new PostHandler(mapper, mode, recent, stats, recorder);
-        current = new XSession(mode, api, replay::chunks, handler, backoff, stats, config);
+        PostHandler handler = new PostHandler(mapper, mode, recent, stats, recorder, sender);
+        current = new XSession(mode, api, replay::chunks, handler, sender.thread(), backoff, stats, config);
         if (mode == XMode.FILTERED && !config.rules().isEmpty()) {
             XSession session = current;
             rules.reconcile(config.rules()).subscribe().with(
@@ -145,8 +151,19 @@ public class XStreamPublisher {
         return Optional.empty();
     }
 
+    /** Stops the session and lets it hand its last posts to Kafka before SmallRye closes the producer. */
     void onStop(@Observes ShutdownEvent event) {
         close();
+        XSession session = current;
+        if (session != null) {
+            try {
+                session.ended().get(10, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.warnf("X stream: the last posts were still being sent at shutdown (%s)", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     @PreDestroy

@@ -44,18 +44,45 @@ class LineFramerTest {
         assertEquals(StreamLine.Kind.OVERSIZED, lines.get(0).kind());
         assertEquals(20, lines.get(0).size());
         assertEquals("{}", new String(lines.get(1).bytes(), StandardCharsets.UTF_8));
+        List<StreamLine> whole = new LineFramer(10).feed("0123456789ABCDEFGHIJ\r\n0123456789\r\n".getBytes(
+                StandardCharsets.UTF_8));
+        assertEquals(List.of(StreamLine.Kind.OVERSIZED, StreamLine.Kind.DATA), whole.stream().map(StreamLine::kind)
+                .toList());
+        assertEquals(List.of(20L, 10L), whole.stream().map(StreamLine::size).toList());
     }
 
     @Test
-    void linesFlowOnlyOnDemandAndAPartialLineAtTheEndIsDropped() {
-        Multi<byte[]> chunks = Multi.createFrom().items("a\r\nb\r\nc\r\nd\r\n", "hal")
+    void findsEveryLineFeedWhereverItIs() {
+        for (int length = 0; length <= 40; length++) {
+            for (int lf = -1; lf < length; lf++) {
+                byte[] bytes = new byte[length];
+                java.util.Arrays.fill(bytes, (byte) 0x8A); // LF | 0x80, and 0x0B (LF + 1) below, must not match
+                for (int i = 0; i < length; i += 3) {
+                    bytes[i] = 0x0B;
+                }
+                if (lf >= 0) {
+                    bytes[lf] = '\n';
+                }
+                for (int from = 0; from <= length; from++) {
+                    int expected = lf >= from ? lf : -1;
+                    assertEquals(expected, LineFramer.indexOfLf(bytes, from), length + "/" + lf + "/" + from);
+                }
+            }
+        }
+    }
+
+    @Test
+    void chunksFlowOnlyOnDemandAndAPartialLineAtTheEndIsDropped() {
+        Multi<byte[]> chunks = Multi.createFrom().items("a\r\nb\r\nc", "\r\n", "d\r", "\ne\r\n", "hal")
                 .map(s -> s.getBytes(StandardCharsets.UTF_8));
-        AssertSubscriber<StreamLine> sink = LineFramer.frame(chunks, 100).subscribe().withSubscriber(AssertSubscriber.create(2));
+        AssertSubscriber<List<StreamLine>> sink = LineFramer.frame(chunks, 100).subscribe()
+                .withSubscriber(AssertSubscriber.create(2));
         sink.awaitItems(2);
         assertEquals(2, sink.getItems().size());
         sink.request(10).awaitCompletion();
-        assertEquals(List.of("a", "b", "c", "d"), sink.getItems().stream()
-                .map(l -> new String(l.bytes(), StandardCharsets.UTF_8)).toList());
+        assertEquals(List.of(List.of("a", "b"), List.of("c"), List.of("d", "e")), sink.getItems().stream()
+                .map(lines -> lines.stream().map(l -> new String(l.bytes(), StandardCharsets.UTF_8)).toList())
+                .toList());
     }
 
     private static byte[] slice(byte[] bytes, int from, int to) {
