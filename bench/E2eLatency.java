@@ -7,26 +7,30 @@ import java.io.RandomAccessFile;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * End-to-end latency through Pulse: POST /messages at RATE records/s for SECONDS, each record carrying its send time
- * (epoch microseconds, the time it was due: a late send counts too), over 16 keep-alive connections; the console consumer's lines are read from Pulse's log file as they are written, and the
- * latency of a record is the time its line appeared minus its send time. The first second is warm-up.
- *   java bench/E2eLatency.java http://127.0.0.1:PORT LOGFILE RATE SECONDS   → prints "records p50_ms p99_ms errors"
+ * (microseconds on this process's monotonic clock, the time it was due: a late send counts too), over 16 keep-alive
+ * connections; the console consumer's lines are read from Pulse's log file as they are written, and the latency of a
+ * record is the time its line appeared minus its send time, both on the same clock (the wall clock can step or slew
+ * mid-run). The first second is warm-up.
+ * The time from due to the 201 answer (after Kafka's ack) is reported too, to tell the way in from the way out.
+ *   java bench/E2eLatency.java http://127.0.0.1:PORT LOGFILE RATE SECONDS
+ *   → prints "records p50_ms p99_ms errors answer_p50_ms answer_p99_ms"
  */
 public class E2eLatency {
 
     /** Keep-alive connections the records are spread over (like a client's connection pool). */
     static final int CONNECTIONS = 16;
     static Pattern sent;
+    static final long BASE = System.nanoTime();
 
     public static void main(String[] args) throws Exception {
         URI uri = URI.create(args[0] + "/messages");
@@ -38,12 +42,12 @@ public class E2eLatency {
         sent = Pattern.compile("\"e2e\":(\\d+),\"run\":\"" + run + "\",\"t\":(\\d+)");
         AtomicInteger errors = new AtomicInteger();
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+        List<Double> acks = Collections.synchronizedList(new ArrayList<>()); // due → 201 received
         int total = rate * seconds;
         int warmup = rate;
         Thread reader = new Thread(() -> tail(logFile, total, warmup, latencies));
         reader.start();
-        long start = System.nanoTime() + 100_000_000L;
-        long epochMicrosAtStart = micros() + 100_000;
+        long start = BASE + 100_000_000L;
         List<Thread> senders = new ArrayList<>();
         for (int c = 0; c < CONNECTIONS; c++) {
             int first = c;
@@ -54,12 +58,12 @@ public class E2eLatency {
                     InputStream in = new BufferedInputStream(socket.getInputStream());
                     for (int i = first; i < total; i += CONNECTIONS) {
                         long due = start + i * 1_000_000_000L / rate;
-                        long wait = due - System.nanoTime();
-                        if (wait > 0) {
-                            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                        // parkNanos, not Thread.sleep: Java 17 rounds a sleep up to whole milliseconds
+                        for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                            LockSupport.parkNanos(wait);
                         }
                         // the send time is when the record was due: a late send counts against Pulse too
-                        long t = epochMicrosAtStart + (due - start) / 1000;
+                        long t = micros(due);
                         byte[] body = ("{\"e2e\":" + i + ",\"run\":\"" + run + "\",\"t\":" + t + "}")
                                 .getBytes(StandardCharsets.UTF_8);
                         out.write(("POST " + uri.getPath() + " HTTP/1.1\r\nHost: " + uri.getHost()
@@ -69,6 +73,8 @@ public class E2eLatency {
                         out.flush();
                         if (readResponse(in) != 201) {
                             errors.incrementAndGet();
+                        } else if (i >= warmup) {
+                            acks.add((System.nanoTime() - due) / 1e6);
                         }
                     }
                 } catch (Exception e) {
@@ -88,7 +94,13 @@ public class E2eLatency {
             sorted = new ArrayList<>(latencies);
         }
         Collections.sort(sorted);
-        System.out.printf("%d %.2f %.2f %d%n", sorted.size(), pct(sorted, 0.50), pct(sorted, 0.99), errors.get());
+        List<Double> answered;
+        synchronized (acks) {
+            answered = new ArrayList<>(acks);
+        }
+        Collections.sort(answered);
+        System.out.printf("%d %.2f %.2f %d %.2f %.2f%n", sorted.size(), pct(sorted, 0.50), pct(sorted, 0.99),
+                errors.get(), pct(answered, 0.50), pct(answered, 0.99));
         System.exit(0);
     }
 
@@ -134,7 +146,7 @@ public class E2eLatency {
                     Thread.sleep(0, 200_000);
                     continue;
                 }
-                long now = micros();
+                long now = micros(System.nanoTime());
                 idleSince = System.nanoTime();
                 for (int i = 0; i < n; i++) {
                     char c = (char) (buffer[i] & 0xff);
@@ -157,8 +169,9 @@ public class E2eLatency {
         }
     }
 
-    static long micros() {
-        return ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
+    /** Microseconds since this process started measuring. */
+    static long micros(long nanoTime) {
+        return (nanoTime - BASE) / 1000;
     }
 
     static double pct(List<Double> sorted, double p) {
