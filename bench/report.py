@@ -109,7 +109,7 @@ machine = {
     'cpu_model': sh("grep -m1 'model name' /proc/cpuinfo | cut -d: -f2").strip(),
     'kernel': platform.release(), 'java': sh("java -version 2>&1 | head -1"), 'kcat': sh("kcat -V | sed -n 2p"),
     'broker': 'Apache Kafka 4.1.2 (KRaft, one process on loopback, same cores)',
-    'heaps': 'Pulse -Xmx256m after one warm-up pass; Kafka tools -Xmx256M (kafka-run-class.sh default), cold',
+    'heaps': 'Pulse -Xmx256m -Xmn96m after one warm-up pass; Kafka tools -Xmx256M (kafka-run-class.sh default), cold',
 }
 
 
