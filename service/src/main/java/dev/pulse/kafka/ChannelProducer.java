@@ -70,17 +70,15 @@ public class ChannelProducer {
 
     /** The raw producer of {@code channel}: {@code send} blocks its caller while the producer's buffer is full. */
     public Producer<String, String> unwrap(String channel) {
-        return ChannelProducer.<String> of(clients, channel).unwrap();
+        return producer(channel);
     }
 
     /**
      * Sends one record with the producer of {@code channel}: blocks while its buffer is full (call it on the channel's
      * {@link #sender}), and a record that could not even be handed over reaches the callback as a failure.
      */
-    @SuppressWarnings("unchecked")
     public <V> void send(String channel, ProducerRecord<String, V> record, Callback callback) {
-        send((Producer<String, V>) producers.computeIfAbsent(channel, name -> of(clients, name).unwrap()), record,
-                callback);
+        send(this.<V> producer(channel), record, callback);
     }
 
     private static <V> void send(Producer<String, V> kafka, ProducerRecord<String, V> record, Callback callback) {
@@ -105,12 +103,18 @@ public class ChannelProducer {
         senders.values().forEach(ExecutorService::shutdown);
     }
 
-    /** The channel's producer, its values of type {@code V} (the type its serializer was chosen for). */
-    private static <V> KafkaProducer<String, V> of(KafkaClientService clients, String channel) {
-        KafkaProducer<String, V> producer = clients.getProducer(channel);
-        if (producer == null) {
-            throw new IllegalStateException("no Kafka producer for outgoing channel " + channel);
-        }
-        return producer;
+    /**
+     * The channel's Kafka producer, its values of type {@code V} (the type its serializer was chosen for), looked up
+     * once: through SmallRye's client service a lookup costs interceptors on every record.
+     */
+    @SuppressWarnings("unchecked")
+    private <V> Producer<String, V> producer(String channel) {
+        return (Producer<String, V>) producers.computeIfAbsent(channel, name -> {
+            KafkaProducer<String, ?> producer = clients.getProducer(name);
+            if (producer == null) {
+                throw new IllegalStateException("no Kafka producer for outgoing channel " + name);
+            }
+            return producer.unwrap();
+        });
     }
 }

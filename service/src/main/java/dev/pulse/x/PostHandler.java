@@ -59,10 +59,9 @@ final class PostHandler {
     private void post(byte[] bytes) {
         stats.received();
         recorder.append(bytes);
-        PostFields post;
         JsonNode node;
         try {
-            post = PostFields.read(mapper, bytes);
+            PostFields post = PostFields.read(mapper, bytes);
             if (post != null) {
                 publish(post.id(), bytes, post.rules());
                 return;
