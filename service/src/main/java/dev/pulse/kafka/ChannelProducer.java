@@ -51,7 +51,7 @@ public class ChannelProducer {
             return Uni.createFrom().item(List.of());
         }
         return Uni.createFrom().item(records).emitOn(sender(channel)).flatMap(batch -> {
-            Producer<String, String> kafka = unwrap(channel);
+            Producer<String, String> kafka = producer(channel);
             Outcome[] outcomes = new Outcome[batch.size()];
             AtomicInteger pending = new AtomicInteger(batch.size());
             CompletableFuture<List<Outcome>> done = new CompletableFuture<>();
@@ -66,11 +66,6 @@ public class ChannelProducer {
             }
             return Uni.createFrom().completionStage(done);
         });
-    }
-
-    /** The raw producer of {@code channel}: {@code send} blocks its caller while the producer's buffer is full. */
-    public Producer<String, String> unwrap(String channel) {
-        return producer(channel);
     }
 
     /**

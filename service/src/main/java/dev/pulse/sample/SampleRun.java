@@ -8,10 +8,11 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
-import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
@@ -22,6 +23,8 @@ import org.jboss.logging.Logger;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import dev.pulse.kafka.ChannelProducer;
+import dev.pulse.kafka.FailureLogPace;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
@@ -42,7 +45,7 @@ final class SampleRun {
     private final Supplier<Dataset> source;
     private final LongSupplier resumeAt;
     private final Runnable onAck;
-    private final Supplier<Producer<String, String>> direct;
+    private final BiConsumer<ProducerRecord<String, String>, Callback> direct;
     private final CountDownLatch directDone = new CountDownLatch(1);
     private final AtomicLong position = new AtomicLong();
     private final byte[] datasetHeader;
@@ -52,7 +55,7 @@ final class SampleRun {
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong lastLog = new AtomicLong();
-    private final AtomicLong lastFailureLog = new AtomicLong();
+    private final FailureLogPace failureLog = new FailureLogPace();
     private final Instant startedAt = Instant.now();
     private final long startNanos = System.nanoTime();
     private volatile long endNanos;
@@ -61,11 +64,12 @@ final class SampleRun {
     private volatile String lastError;
 
     /**
-     * With {@code direct} (the channel's producer), a run at interval 0 hands its records to that producer itself;
-     * without it, or at any other pace, the records go out as messages on the channel.
+     * With {@code direct} (a send with the channel's producer, {@link ChannelProducer#send}), a run at interval 0 hands
+     * its records to that producer itself; without it, or at any other pace, the records go out as messages on the
+     * channel.
      */
     SampleRun(String dataset, String topic, Duration interval, Supplier<Dataset> source, LongSupplier resumeAt,
-            Runnable onAck, Supplier<Producer<String, String>> direct) {
+            Runnable onAck, BiConsumer<ProducerRecord<String, String>, Callback> direct) {
         this.dataset = dataset;
         this.direct = direct;
         this.topic = topic;
@@ -82,7 +86,7 @@ final class SampleRun {
         if (interval.isZero() && direct != null) {
             return ending(Multi.createFrom().<Message<String>> emitter(out -> {
                 try {
-                    sendDirectly(direct.get());
+                    sendDirectly();
                     out.complete();
                 } finally {
                     directDone.countDown();
@@ -103,21 +107,16 @@ final class SampleRun {
      * Bulk: every record straight to the producer, in order, from this (worker) thread; {@code send} blocks while the
      * producer's buffer is full, which paces the data set to what Kafka takes. One callback per record counts acks.
      */
-    private void sendDirectly(Producer<String, String> kafka) {
+    private void sendDirectly() {
         try (Dataset data = open()) {
             while (data.hasNext() && !stopSignal.isDone()) {
-                ProducerRecord<String, String> record = toRecord(data.next());
-                try {
-                    kafka.send(record, (metadata, failure) -> {
-                        if (failure == null) {
-                            acked();
-                        } else {
-                            nacked(failure);
-                        }
-                    });
-                } catch (RuntimeException e) { // not handed over: no metadata within max.block.ms, producer closed
-                    nacked(e);
-                }
+                direct.accept(toRecord(data.next()), (metadata, failure) -> {
+                    if (failure == null) {
+                        acked();
+                    } else {
+                        nacked(failure);
+                    }
+                });
             }
         }
     }
@@ -216,9 +215,7 @@ final class SampleRun {
     private CompletionStage<Void> nacked(Throwable reason) {
         long n = failed.incrementAndGet();
         lastError = "Kafka did not acknowledge a record: " + reason.getMessage();
-        long now = System.nanoTime();
-        long last = lastFailureLog.get();
-        if ((n == 1 || now - last >= LOG_EVERY_NANOS) && lastFailureLog.compareAndSet(last, now)) {
+        if (failureLog.due(n)) {
             LOG.errorf("Emitter: Kafka did not acknowledge %d record(s) of %s so far, the latest: %s", n, dataset,
                     reason.getMessage());
         }

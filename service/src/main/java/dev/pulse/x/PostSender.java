@@ -1,6 +1,5 @@
 package dev.pulse.x;
 
-import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -13,6 +12,7 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.jboss.logging.Logger;
 
 import dev.pulse.kafka.ChannelProducer;
+import dev.pulse.kafka.FailureLogPace;
 import dev.pulse.kafka.TopicsConfig;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 
@@ -27,7 +27,6 @@ class PostSender {
 
     static final String CHANNEL = "tweets";
     private static final Logger LOG = Logger.getLogger(PostSender.class);
-    private static final long LOG_EVERY_NANOS = Duration.ofSeconds(10).toNanos();
 
     /** Declares the channel (SmallRye creates a channel's producer for an emitter); posts do not go through it. */
     @Inject
@@ -38,7 +37,7 @@ class PostSender {
     private final String topic;
     private final XStats stats;
     private final AtomicLong failed = new AtomicLong();
-    private final AtomicLong lastFailureLog = new AtomicLong();
+    private final FailureLogPace failureLog = new FailureLogPace();
 
     PostSender(ChannelProducer producer, TopicsConfig topics, XStats stats) {
         this.producer = producer;
@@ -61,12 +60,9 @@ class PostSender {
         });
     }
 
-    /** Logs the first failure, then at most one line per 10 s, so that a broker outage cannot flood the log. */
     private void failed(String id, Exception failure) {
         long n = failed.incrementAndGet();
-        long now = System.nanoTime();
-        long last = lastFailureLog.get();
-        if ((n == 1 || now - last >= LOG_EVERY_NANOS) && lastFailureLog.compareAndSet(last, now)) {
+        if (failureLog.due(n)) {
             LOG.errorf("X stream: Kafka did not acknowledge post %s: %s (%d posts not published so far)", id,
                     failure.getMessage(), n);
         }
