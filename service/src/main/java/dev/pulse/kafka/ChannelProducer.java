@@ -68,6 +68,11 @@ public class ChannelProducer {
         });
     }
 
+    /** The raw producer of {@code channel}: {@code send} blocks its caller while the producer's buffer is full. */
+    public Producer<String, String> unwrap(String channel) {
+        return producer(channel);
+    }
+
     /**
      * Sends one record with the producer of {@code channel}: blocks while its buffer is full (call it on the channel's
      * {@link #sender}), and a record that could not even be handed over reaches the callback as a failure.

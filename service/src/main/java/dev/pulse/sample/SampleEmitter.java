@@ -74,7 +74,7 @@ public class SampleEmitter {
         String dataset = config.dataset();
         current = new SampleRun(dataset, topic, interval, () -> reader.open(dataset, count, config.keyField()),
                 () -> resume ? resumePoint.next(topic, dataset) : 0, emittedCounter::increment,
-                (record, callback) -> producer.send(CHANNEL, record, callback));
+                () -> producer.unwrap(CHANNEL));
         runs.onNext(current);
         return Optional.of(current.status());
     }

@@ -8,11 +8,10 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
-import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
@@ -23,7 +22,6 @@ import org.jboss.logging.Logger;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import dev.pulse.kafka.ChannelProducer;
 import dev.pulse.kafka.FailureLogPace;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
@@ -45,7 +43,7 @@ final class SampleRun {
     private final Supplier<Dataset> source;
     private final LongSupplier resumeAt;
     private final Runnable onAck;
-    private final BiConsumer<ProducerRecord<String, String>, Callback> direct;
+    private final Supplier<Producer<String, String>> direct;
     private final CountDownLatch directDone = new CountDownLatch(1);
     private final AtomicLong position = new AtomicLong();
     private final byte[] datasetHeader;
@@ -64,12 +62,11 @@ final class SampleRun {
     private volatile String lastError;
 
     /**
-     * With {@code direct} (a send with the channel's producer, {@link ChannelProducer#send}), a run at interval 0 hands
-     * its records to that producer itself; without it, or at any other pace, the records go out as messages on the
-     * channel.
+     * With {@code direct} (the channel's producer), a run at interval 0 hands its records to that producer itself;
+     * without it, or at any other pace, the records go out as messages on the channel.
      */
     SampleRun(String dataset, String topic, Duration interval, Supplier<Dataset> source, LongSupplier resumeAt,
-            Runnable onAck, BiConsumer<ProducerRecord<String, String>, Callback> direct) {
+            Runnable onAck, Supplier<Producer<String, String>> direct) {
         this.dataset = dataset;
         this.direct = direct;
         this.topic = topic;
@@ -86,7 +83,7 @@ final class SampleRun {
         if (interval.isZero() && direct != null) {
             return ending(Multi.createFrom().<Message<String>> emitter(out -> {
                 try {
-                    sendDirectly();
+                    sendDirectly(direct.get());
                     out.complete();
                 } finally {
                     directDone.countDown();
@@ -107,16 +104,21 @@ final class SampleRun {
      * Bulk: every record straight to the producer, in order, from this (worker) thread; {@code send} blocks while the
      * producer's buffer is full, which paces the data set to what Kafka takes. One callback per record counts acks.
      */
-    private void sendDirectly() {
+    private void sendDirectly(Producer<String, String> kafka) {
         try (Dataset data = open()) {
             while (data.hasNext() && !stopSignal.isDone()) {
-                direct.accept(toRecord(data.next()), (metadata, failure) -> {
-                    if (failure == null) {
-                        acked();
-                    } else {
-                        nacked(failure);
-                    }
-                });
+                ProducerRecord<String, String> record = toRecord(data.next());
+                try {
+                    kafka.send(record, (metadata, failure) -> {
+                        if (failure == null) {
+                            acked();
+                        } else {
+                            nacked(failure);
+                        }
+                    });
+                } catch (RuntimeException e) { // not handed over: no metadata within max.block.ms, producer closed
+                    nacked(e);
+                }
             }
         }
     }
