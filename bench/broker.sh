@@ -40,10 +40,27 @@ share.coordinator.state.topic.replication.factor=1
 share.coordinator.state.topic.min.isr=1
 group.initial.rebalance.delay.ms=0
 PROPS
-cp="$(cat "$cp_file")"
+# The broker logs as Kafka's own config/log4j2.yaml has it: INFO, request logging at WARN, to broker.log. The class
+# path is the dev broker's, which runs inside Quarkus: Quarkus's log configurator (quarkus-bootstrap-runner) enables
+# every level and holds the lines for a Quarkus start that never comes here, so the broker formatted a TRACE and a DEBUG
+# description of every request and dropped them: most of its allocation, and CPU taken from every contender.
+cat > "$work/logging.properties" <<LOGGING
+loggers=kafka.request.logger,kafka.network.RequestChannel\$
+logger.level=INFO
+logger.handlers=CONSOLE
+logger.kafka.request.logger.level=WARN
+logger.kafka.network.RequestChannel\$.level=WARN
+handler.CONSOLE=org.jboss.logmanager.handlers.ConsoleHandler
+handler.CONSOLE.formatter=PATTERN
+formatter.PATTERN=org.jboss.logmanager.formatters.PatternFormatter
+formatter.PATTERN.properties=pattern
+formatter.PATTERN.pattern=[%d] %p %s (%c)%e%n
+LOGGING
+cp="$(tr ':' '\n' <"$cp_file" | grep -v -e /quarkus-bootstrap-runner- -e /quarkus-ide-launcher- | paste -sd:)"
 java -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$cp" kafka.tools.StorageTool format -t "$(java -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$cp" kafka.tools.StorageTool random-uuid)" \
     -c "$work/server.properties" >/dev/null
-nohup java -Xmx1g -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$cp" -Dlog4j2.level=WARN kafka.Kafka "$work/server.properties" >"$work/broker.log" 2>&1 &
+nohup java -Xmx1g -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
+    -Dlogging.configuration="file:$work/logging.properties" -cp "$cp" kafka.Kafka "$work/server.properties" >"$work/broker.log" 2>&1 &
 echo $! >"$work/pid"
 for _ in $(seq 1 60); do
     if (echo >/dev/tcp/127.0.0.1/"$port") 2>/dev/null; then echo "127.0.0.1:$port"; exit 0; fi
