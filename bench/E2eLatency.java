@@ -3,12 +3,11 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.RandomAccessFile;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -18,9 +17,9 @@ import java.util.regex.Pattern;
 /**
  * End-to-end latency through Pulse: POST /messages at RATE records/s for SECONDS, each record carrying its send time
  * (microseconds on this process's monotonic clock, the time it was due: a late send counts too), over 16 keep-alive
- * connections; the console consumer's lines are read from Pulse's log file as they are written, and the latency of a
- * record is the time its line appeared minus its send time, both on the same clock (the wall clock can step or slew
- * mid-run). The first second is warm-up.
+ * connections; the console consumer's lines are read from Pulse's log file as they are written (tail -F), and the
+ * latency of a record is the time its line appeared minus its send time, both on the same clock (the wall clock can
+ * step or slew mid-run). The first second is warm-up.
  * The time from due to the 201 answer (after Kafka's ack) is reported too, to tell the way in from the way out.
  *   java bench/E2eLatency.java http://127.0.0.1:PORT LOGFILE RATE SECONDS
  *   → prints "records p50_ms p99_ms errors answer_p50_ms answer_p99_ms"
@@ -30,6 +29,7 @@ public class E2eLatency {
     /** Keep-alive connections the records are spread over (like a client's connection pool). */
     static final int CONNECTIONS = 16;
     static Pattern sent;
+    static volatile Process follower;
     static final long BASE = System.nanoTime();
 
     public static void main(String[] args) throws Exception {
@@ -41,11 +41,14 @@ public class E2eLatency {
         String run = Long.toString(System.nanoTime(), 36);
         sent = Pattern.compile("\"e2e\":(\\d+),\"run\":\"" + run + "\",\"t\":(\\d+)");
         AtomicInteger errors = new AtomicInteger();
-        List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
-        List<Double> acks = Collections.synchronizedList(new ArrayList<>()); // due → 201 received
         int total = rate * seconds;
         int warmup = rate;
-        Thread reader = new Thread(() -> tail(logFile, total, warmup, latencies));
+        // per record, in arrays filled as they come: boxing them into lists made this JVM pause for GC mid-run
+        double[] shown = new double[total];   // due → its console line read
+        double[] answered = new double[total]; // due → 201 received
+        Arrays.fill(shown, Double.NaN);
+        Arrays.fill(answered, Double.NaN);
+        Thread reader = new Thread(() -> tail(logFile, total, shown));
         reader.start();
         long start = BASE + 100_000_000L;
         List<Thread> senders = new ArrayList<>();
@@ -73,8 +76,8 @@ public class E2eLatency {
                         out.flush();
                         if (readResponse(in) != 201) {
                             errors.incrementAndGet();
-                        } else if (i >= warmup) {
-                            acks.add((System.nanoTime() - due) / 1e6);
+                        } else {
+                            answered[i] = (System.nanoTime() - due) / 1e6;
                         }
                     }
                 } catch (Exception e) {
@@ -88,19 +91,15 @@ public class E2eLatency {
         for (Thread sender : senders) {
             sender.join();
         }
-        reader.join(30_000 + seconds * 1000L);
-        List<Double> sorted;
-        synchronized (latencies) {
-            sorted = new ArrayList<>(latencies);
+        reader.join(20_000);   // the last lines: a record not shown 20 s after the last send is not counted
+        if (follower != null) {
+            follower.destroy();
         }
-        Collections.sort(sorted);
-        List<Double> answered;
-        synchronized (acks) {
-            answered = new ArrayList<>(acks);
-        }
-        Collections.sort(answered);
-        System.out.printf("%d %.2f %.2f %d %.2f %.2f%n", sorted.size(), pct(sorted, 0.50), pct(sorted, 0.99),
-                errors.get(), pct(answered, 0.50), pct(answered, 0.99));
+        reader.join();
+        double[] e2e = measured(shown, warmup);
+        double[] acks = measured(answered, warmup);
+        System.out.printf("%d %.2f %.2f %d %.2f %.2f%n", e2e.length, pct(e2e, 0.50), pct(e2e, 0.99),
+                errors.get(), pct(acks, 0.50), pct(acks, 0.99));
         System.exit(0);
     }
 
@@ -130,24 +129,25 @@ public class E2eLatency {
         return line.toString();
     }
 
-    static void tail(String file, int total, int warmup, List<Double> latencies) {
-        try (RandomAccessFile in = new RandomAccessFile(file, "r")) {
-            in.seek(in.length());
+    /**
+     * Follows the log with {@code tail -F} (inotify: a line is read as soon as it is written, where polling the file
+     * added up to a sleep's worth to every record and woke this JVM a thousand times a second) from its current end.
+     */
+    static void tail(String file, int total, double[] shown) {
+        try {
+            long end = java.nio.file.Files.size(java.nio.file.Path.of(file));
+            follower = new ProcessBuilder("tail", "-c", "+" + (end + 1), "-F", file)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            InputStream in = follower.getInputStream();
             StringBuilder line = new StringBuilder();
             byte[] buffer = new byte[65536];
             int seen = 0;
-            long idleSince = System.nanoTime();
             while (seen < total) {
                 int n = in.read(buffer);
-                if (n <= 0) {
-                    if (System.nanoTime() - idleSince > 20_000_000_000L) {
-                        return;
-                    }
-                    Thread.sleep(0, 200_000);
-                    continue;
+                if (n < 0) {
+                    return;
                 }
                 long now = micros(System.nanoTime());
-                idleSince = System.nanoTime();
                 for (int i = 0; i < n; i++) {
                     char c = (char) (buffer[i] & 0xff);
                     if (c != '\n') {
@@ -157,9 +157,7 @@ public class E2eLatency {
                     Matcher m = sent.matcher(line);
                     if (m.find()) {
                         seen++;
-                        if (Integer.parseInt(m.group(1)) >= warmup) {
-                            latencies.add((now - Long.parseLong(m.group(2))) / 1000.0);
-                        }
+                        shown[Integer.parseInt(m.group(1))] = (now - Long.parseLong(m.group(2))) / 1000.0;
                     }
                     line.setLength(0);
                 }
@@ -174,7 +172,14 @@ public class E2eLatency {
         return (nanoTime - BASE) / 1000;
     }
 
-    static double pct(List<Double> sorted, double p) {
-        return sorted.isEmpty() ? -1 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
+    /** The latencies of the records after the warm-up that have one, sorted. */
+    static double[] measured(double[] latencies, int warmup) {
+        double[] sorted = Arrays.stream(latencies, warmup, latencies.length).filter(l -> !Double.isNaN(l)).toArray();
+        Arrays.sort(sorted);
+        return sorted;
+    }
+
+    static double pct(double[] sorted, double p) {
+        return sorted.length == 0 ? -1 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
     }
 }
