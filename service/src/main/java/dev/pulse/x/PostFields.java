@@ -8,8 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * What Pulse needs of an ordinary post line ({@code data.id}, {@code matching_rules}), read in one streaming pass
- * that skips everything else instead of building a tree of the whole ~1 KB post.
+ * What Pulse needs of an ordinary post line ({@code data.id}, {@code matching_rules}), read in one pass that skips
+ * everything else instead of building a tree of the whole ~1 KB post: the {@link PostScanner} first, Jackson's
+ * streaming parser for the lines it leaves.
  */
 record PostFields(String id, JsonNode rules) {
 
@@ -18,6 +19,16 @@ record PostFields(String id, JsonNode rules) {
      * {@code title}. Null for any other line, which the caller reads as a tree; fails when the line is not JSON.
      */
     static PostFields read(ObjectMapper mapper, byte[] line) throws IOException {
+        PostScanner.Found found = PostScanner.scan(line);
+        if (found == null) {
+            return parse(mapper, line);
+        }
+        return new PostFields(found.id(), found.rulesFrom() < 0 ? null
+                : mapper.readTree(line, found.rulesFrom(), found.rulesTo() - found.rulesFrom()));
+    }
+
+    /** {@link #read} with Jackson's streaming parser alone. */
+    static PostFields parse(ObjectMapper mapper, byte[] line) throws IOException {
         try (JsonParser parser = mapper.createParser(line)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return null;
@@ -46,10 +57,11 @@ record PostFields(String id, JsonNode rules) {
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
             JsonToken value = parser.nextToken();
-            if (name.equals("id")) {
-                id = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+            if (name.equals("id") && value == JsonToken.VALUE_STRING) {
+                id = parser.getText();
             } else {
-                parser.skipChildren();
+                id = name.equals("id") ? null : id;
+                parser.skipChildren(); // an object or array id too: the next name must be data's, not one inside it
             }
         }
         return id;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +26,15 @@ class PostFieldsTest {
         assertEquals("42", post.id());
         assertEquals("cats", post.rules().get(0).get("tag").asText());
         assertNull(read("{\"data\":{\"id\":\"7\"}}").rules());
+    }
+
+    @Test
+    void anIdThatIsNotAStringIsSkippedWhole() throws IOException {
+        for (String line : List.of("{\"data\":{\"id\":{\"id\":\"9\"},\"id\":\"2\"}}",
+                "{\"data\":{\"id\":[\"9\"],\"id\":\"2\"},\"n\":1}")) {
+            assertEquals("2", PostFields.parse(mapper, line.getBytes(StandardCharsets.UTF_8)).id(), line);
+            assertEquals("2", read(line).id(), line);
+        }
     }
 
     @Test
