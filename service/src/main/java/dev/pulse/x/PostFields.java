@@ -57,12 +57,10 @@ record PostFields(String id, JsonNode rules) {
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
             JsonToken value = parser.nextToken();
-            if (name.equals("id") && value == JsonToken.VALUE_STRING) {
-                id = parser.getText();
-            } else {
-                id = name.equals("id") ? null : id;
-                parser.skipChildren(); // an object or array id too: the next name must be data's, not one inside it
+            if (name.equals("id")) {
+                id = value == JsonToken.VALUE_STRING ? parser.getText() : null;
             }
+            parser.skipChildren(); // an object or array, an id too: the next name must be data's, not one inside it
         }
         return id;
     }
