@@ -31,6 +31,8 @@ final class PostScanner {
 
     private final byte[] b;
     private int i;
+    private int nameFrom;
+    private int nameTo;
 
     private PostScanner(byte[] line) {
         this.b = line;
@@ -52,13 +54,10 @@ final class PostScanner {
         int rulesTo = -1;
         if (peek() != '}') {
             do {
-                int keyFrom = i + 1;
-                string(false);
-                int keyTo = i - 1;
-                expect(':');
-                if (is(keyFrom, keyTo, "data")) {
+                name();
+                if (nameIs("data")) {
                     id = peek() == '{' ? data() : skipValue(0);
-                } else if (is(keyFrom, keyTo, "matching_rules")) {
+                } else if (nameIs("matching_rules")) {
                     skipSpace();
                     if (b[i] != '[') {
                         throw DEFER;
@@ -66,7 +65,7 @@ final class PostScanner {
                     rulesFrom = i;
                     value(0);
                     rulesTo = i;
-                } else if (is(keyFrom, keyTo, "errors") || is(keyFrom, keyTo, "title")) {
+                } else if (nameIs("errors") || nameIs("title")) {
                     throw DEFER;
                 } else {
                     value(0);
@@ -88,11 +87,8 @@ final class PostScanner {
         String id = null;
         if (peek() != '}') {
             do {
-                int keyFrom = i + 1;
-                string(false);
-                int keyTo = i - 1;
-                expect(':');
-                if (is(keyFrom, keyTo, "id")) {
+                name();
+                if (nameIs("id")) {
                     if (peek() == '"') {
                         int from = i + 1;
                         string(false);
@@ -310,12 +306,20 @@ final class PostScanner {
         }
     }
 
-    private boolean is(int from, int to, String key) {
-        if (to - from != key.length()) {
+    /** A member's name, without escapes, and its colon; {@link #nameIs} compares it. */
+    private void name() {
+        nameFrom = i + 1;
+        string(false);
+        nameTo = i - 1;
+        expect(':');
+    }
+
+    private boolean nameIs(String name) {
+        if (nameTo - nameFrom != name.length()) {
             return false;
         }
-        for (int k = 0; k < key.length(); k++) {
-            if (b[from + k] != key.charAt(k)) {
+        for (int k = 0; k < name.length(); k++) {
+            if (b[nameFrom + k] != name.charAt(k)) {
                 return false;
             }
         }
