@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
@@ -15,9 +15,9 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * One run of the X stream publisher, from start to stop: a live stream with X's reconnect policy (one connection at
- * a time, never two), or one pass over a replay capture. The event loop frames the body chunks into lines; the
- * sending thread parses them and hands the posts to Kafka, and asks for more only then (back-pressure). Its stream
- * of handled chunks never fails.
+ * a time, never two), or one pass over a replay capture. The event loop frames the body chunks into lines, and
+ * {@link LineHandOff} passes them in batches to the sending thread, which parses them, hands the posts to Kafka and
+ * asks for more only then (back-pressure). Its stream of handled batches never fails.
  */
 final class XSession {
 
@@ -26,7 +26,7 @@ final class XSession {
     }
 
     private static final Logger LOG = Logger.getLogger(XSession.class);
-    /** Chunks framed ahead of the sending thread: with up to 64 KB a chunk, a few MB at most. */
+    /** Chunks received ahead of the sending thread: with up to 64 KB a chunk, a few MB at most. */
     private static final int CHUNKS_AHEAD = 32;
 
     private final XMode mode;
@@ -56,7 +56,7 @@ final class XSession {
         this.config = config;
     }
 
-    /** Runs the session: the items are the chunks whose posts were handed to Kafka. */
+    /** Runs the session: the items are the numbers of lines handled (posts handed to Kafka) per batch. */
     Multi<Integer> run() {
         Multi<Integer> stream;
         if (mode.live()) {
@@ -134,40 +134,16 @@ final class XSession {
                 .ifNoItem().after(config.stallTimeout()).failWith(() -> new XStreamException(
                         XStreamException.Cause.NETWORK, "stalled: nothing, not even a keep-alive, for "
                                 + config.stallTimeout().toMillis() + " ms (pulse.x.stall-timeout)"));
-        return handled(LineFramer.frame(chunks, (int) config.maxLineBytes().asLongValue())
-                .onItem().invoke(this::connected));
+        LineFramer framer = new LineFramer((int) config.maxLineBytes().asLongValue());
+        return LineHandOff.of(chunks, framer::feed, this::handleLive, sender, CHUNKS_AHEAD);
     }
 
-    /**
-     * Handles each chunk's lines on the sending thread. A failure of the connection travels as an item behind the
-     * chunks received before it ({@code emitOn} would let it overtake them) and is thrown once they were handled.
-     */
-    private Multi<Integer> handled(Multi<List<StreamLine>> lines) {
-        return lines.onItem().<Chunk> transform(Chunk::new)
-                .onFailure().recoverWithItem(Chunk::broken)
-                .emitOn(sender, CHUNKS_AHEAD)
-                .onItem().transform(chunk -> {
-                    handler.handle(chunk.lines());
-                    if (chunk.failure() != null) {
-                        throw chunk.failure();
-                    }
-                    return chunk.lines().size();
-                });
+    private void handleLive(List<StreamLine> lines) {
+        connected();
+        handler.handle(lines);
     }
 
-    /** A chunk's lines, or how the connection broke. */
-    private record Chunk(List<StreamLine> lines, RuntimeException failure) {
-
-        Chunk(List<StreamLine> lines) {
-            this(lines, null);
-        }
-
-        static Chunk broken(Throwable failure) {
-            return new Chunk(List.of(), failure instanceof RuntimeException e ? e : new CompletionException(failure));
-        }
-    }
-
-    private void connected(List<StreamLine> first) {
+    private void connected() {
         if (state != State.STREAMING && !stopSignal.isDone()) {
             state = State.STREAMING;
             backoff.reset();
@@ -189,7 +165,7 @@ final class XSession {
                     .select().first(line -> !stopSignal.isDone())
                     .onItem().transform(List::of);
         }
-        return handled(lines);
+        return LineHandOff.of(lines, Function.identity(), handler::handle, sender, CHUNKS_AHEAD);
     }
 
     private boolean retryable(Throwable failure) {
