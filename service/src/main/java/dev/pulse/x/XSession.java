@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.buffer.Buffer;
 
 /**
  * One run of the X stream publisher, from start to stop: a live stream with X's reconnect policy (one connection at
@@ -130,12 +131,13 @@ final class XSession {
         }
         state = State.CONNECTING;
         LOG.infof("Connecting to the X %s stream", mode.label());
-        Multi<byte[]> chunks = api.stream(mode)
+        Multi<Buffer> chunks = api.stream(mode)
                 .ifNoItem().after(config.stallTimeout()).failWith(() -> new XStreamException(
                         XStreamException.Cause.NETWORK, "stalled: nothing, not even a keep-alive, for "
                                 + config.stallTimeout().toMillis() + " ms (pulse.x.stall-timeout)"));
         LineFramer framer = new LineFramer((int) config.maxLineBytes().asLongValue());
-        return LineHandOff.of(chunks, framer::feed, this::handleLive, sender, CHUNKS_AHEAD);
+        return LineHandOff.of(chunks, chunk -> framer.feed(XApi.bytes(chunk)), this::handleLive, sender,
+                CHUNKS_AHEAD);
     }
 
     private void handleLive(List<StreamLine> lines) {
