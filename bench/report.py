@@ -118,9 +118,11 @@ def fmt(v, digits=0):
     return '-' if v is None else f'{v:,.{digits}f}'
 
 
+x_entry = rows.get(('Pulse', 'X ingest'))
+x_runs = f" (X ingest: of all {len(x_entry['runs'])} runs per contender)" if x_entry and len(x_entry['runs']) > reps else ''
 lines = [f'# Pulse benchmark, {today} ({kind})', '',
          f"{machine['cpus']} cores ({machine['cpu_model']}), {machine['memory']} RAM, {machine['java']}, "
-         f"{machine['broker']}; {count:,} records per emitter run, median of {reps} repetition(s); "
+         f"{machine['broker']}; {count:,} records per emitter run, median of {reps} repetition(s){x_runs}; "
          f"{machine['heaps']}.", '',
          '| contender | workload | records/s | ratio | reference | p50 ms | p99 ms | notes |', '|---|---|---|---|---|---|---|---|']
 for e in results:

@@ -13,10 +13,10 @@ import io.smallrye.mutiny.subscription.MultiEmitter;
 import io.smallrye.mutiny.subscription.MultiSubscriber;
 
 /**
- * Hands a stream's lines from the thread that receives them (the event loop) to the sending thread, in batches. Each
- * item is cut into lines where it arrives; the sending thread takes every line that piled up since its last run,
- * handles them in order, and only then asks for as many items as it took, so at most {@code ahead} items are ever
- * waiting (back-pressure). A failure or the end of the stream comes after the lines received before it. The
+ * Hands a stream's lines from the thread that receives them (a live stream's event loop) to the sending thread, in
+ * batches. Each item is cut into lines where it arrives; the sending thread takes every line that piled up since its
+ * last run, handles them in order, and only then asks for as many items as it took, so at most {@code ahead} items are
+ * ever waiting (back-pressure). A failure or the end of the stream comes after the lines received before it. The
  * resulting stream's items are the numbers of lines handled per run; a handler that throws ends it with that failure.
  * <p>
  * Why not Mutiny operators: an X stream arrives in HTTP chunks of a few KB (bench/run: 3.9 KB, ~4 posts), and each
