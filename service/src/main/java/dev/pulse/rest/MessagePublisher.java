@@ -1,56 +1,87 @@
 package dev.pulse.rest;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
-import dev.pulse.kafka.ChannelProducer;
 import dev.pulse.kafka.TopicsConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.OutgoingMessageMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
- * Sends REST-posted records to topic {@code sample} with the producer of channel {@code messages}, a request's records
- * together, and reports where Kafka stored each. Records in flight are bounded by the open requests, each within
- * {@code pulse.rest.max-bytes}. REST has its own producer so that a bulk emitter run, which keeps the emitter's
- * producer buffer full, never makes a request wait behind it.
+ * Sends REST-posted records through channel {@code messages} (→ topic {@code sample}), a request's records in order,
+ * and reports where Kafka stored each ({@link OutgoingMessageMetadata}, set by the connector before the ack). REST has
+ * a channel of its own so that a bulk emitter run, which keeps the emitter's producer busy, never makes a request wait
+ * behind it.
  */
 @ApplicationScoped
 public class MessagePublisher {
 
     static final String CHANNEL = "messages";
 
-    /** Declares the channel (SmallRye creates a channel's producer for an emitter); records do not go through it. */
+    /**
+     * Unbounded: the records waiting here are those of the open requests, each within {@code pulse.rest.max-bytes} and
+     * answered (503) after {@code pulse.rest.timeout}; a bounded buffer would refuse a batch half-way through.
+     * {@link Emitter#send(Message)} with the message's own ack keeps the channel's answer on the producer's thread;
+     * {@code MutinyEmitter.sendMessage} would hop back to the event loop once per record.
+     */
     @Inject
     @Channel(CHANNEL)
-    MutinyEmitter<String> channel;
+    @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
+    Emitter<String> channel;
 
-    private final ChannelProducer producer;
-    private final String topic;
     private final Counter accepted;
 
-    MessagePublisher(ChannelProducer producer, TopicsConfig topics, MeterRegistry registry) {
-        this.producer = producer;
-        this.topic = topics.sample();
+    MessagePublisher(TopicsConfig topics, MeterRegistry registry) {
         this.accepted = Counter.builder("pulse.records.accepted")
                 .description("Records posted to /messages and acknowledged by Kafka")
-                .tag("topic", topic).register(registry);
+                .tag("topic", topics.sample()).register(registry);
     }
 
     /** Completes once Kafka answered for every record (acks=all), with where it stored each or why it did not. */
-    public Uni<List<ChannelProducer.Outcome>> send(String key, List<String> jsons) {
-        List<ProducerRecord<String, String>> records = new ArrayList<>(jsons.size());
-        for (String json : jsons) {
-            records.add(new ProducerRecord<>(topic, key, json));
+    Uni<List<Outcome>> send(String key, List<String> jsons) {
+        Outcome[] outcomes = new Outcome[jsons.size()];
+        AtomicInteger pending = new AtomicInteger(outcomes.length);
+        CompletableFuture<List<Outcome>> done = new CompletableFuture<>();
+        OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String> builder().withKey(key).build();
+        for (int i = 0; i < outcomes.length; i++) {
+            int index = i;
+            OutgoingMessageMetadata<RecordMetadata> stored = new OutgoingMessageMetadata<>();
+            Runnable answered = () -> {
+                if (pending.decrementAndGet() == 0) {
+                    done.complete(List.of(outcomes));
+                }
+            };
+            Message<String> message = Message.of(jsons.get(i), Metadata.of(kafka, stored), () -> {
+                accepted.increment();
+                outcomes[index] = new Outcome(stored.getResult(), null);
+                answered.run();
+                return CompletableFuture.completedFuture(null);
+            }, failure -> {
+                outcomes[index] = new Outcome(null, failure);
+                answered.run();
+                return CompletableFuture.completedFuture(null);
+            });
+            try {
+                channel.send(message);
+            } catch (RuntimeException e) { // the channel is gone (shutting down): answered like a broker failure
+                outcomes[index] = new Outcome(null, e);
+                answered.run();
+            }
         }
-        return producer.sendAll(CHANNEL, records).invoke(outcomes -> outcomes.stream()
-                .filter(outcome -> outcome.failure() == null).forEach(outcome -> accepted.increment()));
+        return Uni.createFrom().completionStage(done);
     }
 }

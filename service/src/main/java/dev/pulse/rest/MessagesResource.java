@@ -19,7 +19,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import dev.pulse.json.JsonSyntax;
 import dev.pulse.json.JsonSyntaxException;
-import dev.pulse.kafka.ChannelProducer;
+import dev.pulse.kafka.TopicsConfig;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -34,11 +34,13 @@ public class MessagesResource {
     private final MessagePublisher publisher;
     private final JsonSyntax json;
     private final RestConfig config;
+    private final String topic;
 
-    MessagesResource(MessagePublisher publisher, JsonSyntax json, RestConfig config) {
+    MessagesResource(MessagePublisher publisher, JsonSyntax json, RestConfig config, TopicsConfig topics) {
         this.publisher = publisher;
         this.json = json;
         this.config = config;
+        this.topic = topics.sample();
     }
 
     @POST
@@ -58,12 +60,12 @@ public class MessagesResource {
                 .map(outcomes -> answer(outcomes, ndjson));
     }
 
-    private RestResponse<Object> answer(List<ChannelProducer.Outcome> outcomes, boolean ndjson) {
+    private RestResponse<Object> answer(List<Outcome> outcomes, boolean ndjson) {
         List<Receipt> receipts = new ArrayList<>(outcomes.size());
         Throwable failure = null;
-        for (ChannelProducer.Outcome outcome : outcomes) {
+        for (Outcome outcome : outcomes) {
             if (outcome.failure() == null) {
-                receipts.add(Receipt.of(outcome.metadata()));
+                receipts.add(Receipt.of(outcome.metadata(), topic));
             } else if (failure == null) {
                 failure = outcome.failure();
             }

@@ -9,9 +9,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Outgoing;
-import org.jboss.logging.Logger;
 
-import dev.pulse.kafka.ChannelProducer;
 import dev.pulse.kafka.TopicsConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,27 +20,24 @@ import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
 
 /**
  * The static-data emitter: channel {@code sample} → topic {@code sample}. Each start queues a {@link SampleRun};
- * runs are sent one after another with the connector's demand, so nothing overflows at any pace. A run at
- * {@code interval=0} hands its records to the channel's producer itself (bulk), blocking while its buffer is full.
+ * runs are sent one after another with the connector's demand, so nothing overflows at any pace, and a run at
+ * {@code interval=0} goes as fast as Kafka acknowledges.
  */
 @ApplicationScoped
 public class SampleEmitter {
 
     static final String CHANNEL = "sample";
-    private static final Logger LOG = Logger.getLogger(SampleEmitter.class);
 
     private final UnicastProcessor<SampleRun> runs = UnicastProcessor.create();
     private final SampleConfig config;
     private final DatasetReader reader;
     private final ResumePoint resumePoint;
     private final String topic;
-    private final ChannelProducer producer;
     private final Counter emittedCounter;
     private volatile SampleRun current;
 
     SampleEmitter(SampleConfig config, DatasetReader reader, ResumePoint resumePoint, TopicsConfig topics,
-            ChannelProducer producer, MeterRegistry registry) {
-        this.producer = producer;
+            MeterRegistry registry) {
         this.config = config;
         this.reader = reader;
         this.resumePoint = resumePoint;
@@ -73,20 +68,16 @@ public class SampleEmitter {
         }
         String dataset = config.dataset();
         current = new SampleRun(dataset, topic, interval, () -> reader.open(dataset, count, config.keyField()),
-                () -> resume ? resumePoint.next(topic, dataset) : 0, emittedCounter::increment,
-                () -> producer.unwrap(CHANNEL));
+                () -> resume ? resumePoint.next(topic, dataset) : 0, emittedCounter::increment);
         runs.onNext(current);
         return Optional.of(current.status());
     }
 
-    /** Before the channel's producer closes: a bulk run stops handing it records (those handed over are flushed). */
-    void onShutdown(@Observes ShutdownEvent event) throws InterruptedException {
+    /** Before the channel's producer closes: the run emits nothing more (what the channel holds is still sent). */
+    void onShutdown(@Observes ShutdownEvent event) {
         SampleRun run = current;
         if (run != null && run.active()) {
             run.stop();
-            if (!run.awaitDirectSends(Duration.ofSeconds(10))) {
-                LOG.warn("Emitter still sending after 10 s of shutdown");
-            }
         }
     }
 

@@ -5,14 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -26,7 +22,9 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
- * One pass of the static-data emitter over its data set: pacing, stop, acknowledgement counts and progress.
+ * One pass of the static-data emitter over its data set, as messages for channel {@code sample}: pacing, stop,
+ * acknowledgement counts and progress. The channel's demand paces a run at interval 0: the data set is read only as
+ * fast as the connector asks for records ({@code max-inflight-messages}).
  */
 final class SampleRun {
 
@@ -43,8 +41,6 @@ final class SampleRun {
     private final Supplier<Dataset> source;
     private final LongSupplier resumeAt;
     private final Runnable onAck;
-    private final Supplier<Producer<String, String>> direct;
-    private final CountDownLatch directDone = new CountDownLatch(1);
     private final AtomicLong position = new AtomicLong();
     private final byte[] datasetHeader;
     private volatile long resumedFrom;
@@ -61,14 +57,9 @@ final class SampleRun {
     private volatile State state = State.STARTING;
     private volatile String lastError;
 
-    /**
-     * With {@code direct} (the channel's producer), a run at interval 0 hands its records to that producer itself;
-     * without it, or at any other pace, the records go out as messages on the channel.
-     */
     SampleRun(String dataset, String topic, Duration interval, Supplier<Dataset> source, LongSupplier resumeAt,
-            Runnable onAck, Supplier<Producer<String, String>> direct) {
+            Runnable onAck) {
         this.dataset = dataset;
-        this.direct = direct;
         this.topic = topic;
         this.interval = interval;
         this.source = source;
@@ -80,16 +71,6 @@ final class SampleRun {
 
     /** The run's records as messages; never fails (a bad data set ends the run in {@link State#FAILED}). */
     Multi<Message<String>> messages() {
-        if (interval.isZero() && direct != null) {
-            return ending(Multi.createFrom().<Message<String>> emitter(out -> {
-                try {
-                    sendDirectly(direct.get());
-                    out.complete();
-                } finally {
-                    directDone.countDown();
-                }
-            }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
-        }
         Multi<SampleRecord> records = Multi.createFrom().<SampleRecord> deferred(() -> {
             Dataset data = open();
             return Multi.createFrom().<SampleRecord> iterable(() -> data).onTermination().invoke(data::close);
@@ -98,34 +79,6 @@ final class SampleRun {
             records = records.onItem().call(r -> emitted.get() == 0 ? Uni.createFrom().voidItem() : pause());
         }
         return ending(records.select().first(r -> !stopSignal.isDone()).map(this::toMessage));
-    }
-
-    /**
-     * Bulk: every record straight to the producer, in order, from this (worker) thread; {@code send} blocks while the
-     * producer's buffer is full, which paces the data set to what Kafka takes. One callback per record counts acks.
-     */
-    private void sendDirectly(Producer<String, String> kafka) {
-        try (Dataset data = open()) {
-            while (data.hasNext() && !stopSignal.isDone()) {
-                ProducerRecord<String, String> record = toRecord(data.next());
-                try {
-                    kafka.send(record, (metadata, failure) -> {
-                        if (failure == null) {
-                            acked();
-                        } else {
-                            nacked(failure);
-                        }
-                    });
-                } catch (RuntimeException e) { // not handed over: no metadata within max.block.ms, producer closed
-                    nacked(e);
-                }
-            }
-        }
-    }
-
-    /** Waits (up to {@code timeout}) until a bulk run stopped handing records to the producer. */
-    boolean awaitDirectSends(Duration timeout) throws InterruptedException {
-        return direct == null || !interval.isZero() || directDone.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private Dataset open() {
@@ -183,10 +136,6 @@ final class SampleRun {
         Metadata metadata = Metadata.of(OutgoingKafkaRecordMetadata.<String> builder().withKey(record.key())
                 .withHeaders(headers()).build());
         return Message.of(record.json(), metadata, this::acked, this::nacked);
-    }
-
-    private ProducerRecord<String, String> toRecord(SampleRecord record) {
-        return new ProducerRecord<>(topic, null, record.key(), record.json(), headers());
     }
 
     /** The next record's headers: where it comes from and its place in the data set (for resume). */

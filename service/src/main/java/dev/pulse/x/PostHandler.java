@@ -4,18 +4,26 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.smallrye.mutiny.Multi;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+
 /**
- * Turns stream lines into records for {@code tweets} and hands them to the {@link PostSender}: a post (key =
- * {@code data.id}, value = the line exactly as received, headers {@code pulse-source} and {@code pulse-rule-tags});
- * error lines are counted and logged, never published, and a disconnect notice ends the connection (after the posts
- * before it were sent); malformed lines and duplicate ids are skipped.
+ * Turns stream lines into Kafka records for channel {@code tweets}: a post becomes a message whose payload is the
+ * line exactly as received and whose {@link OutgoingKafkaRecordMetadata} holds the key ({@code data.id}) and the
+ * headers {@code pulse-source} and {@code pulse-rule-tags}; it counts as published when Kafka acknowledged it. Error
+ * lines are counted and logged, never published, and a disconnect notice ends the connection (after the posts before
+ * it); malformed lines and duplicate ids are skipped.
  */
 final class PostHandler {
 
@@ -26,44 +34,51 @@ final class PostHandler {
     private final RecentIds recent;
     private final XStats stats;
     private final LineRecorder recorder;
-    private final PostSender sender;
 
-    PostHandler(ObjectMapper mapper, XMode mode, RecentIds recent, XStats stats, LineRecorder recorder,
-            PostSender sender) {
+    PostHandler(ObjectMapper mapper, XMode mode, RecentIds recent, XStats stats, LineRecorder recorder) {
         this.mapper = mapper;
         this.source = ("x-" + mode.label()).getBytes(StandardCharsets.UTF_8);
         this.recent = recent;
         this.stats = stats;
         this.recorder = recorder;
-        this.sender = sender;
     }
 
-    /** Handles a chunk's lines in order; a line that ends the connection throws after the lines before it. */
-    void handle(List<StreamLine> lines) {
-        for (StreamLine line : lines) {
-            handle(line);
+    /**
+     * A chunk's lines in order → its posts' messages; a line that ends the connection fails the stream after the
+     * posts before it.
+     */
+    Multi<Message<byte[]>> messages(List<StreamLine> lines) {
+        List<Message<byte[]>> posts = new ArrayList<>(lines.size());
+        try {
+            for (StreamLine line : lines) {
+                handle(line, posts);
+            }
+        } catch (XStreamException end) {
+            return Multi.createBy().concatenating().streams(Multi.createFrom().iterable(posts),
+                    Multi.createFrom().failure(end));
         }
+        return posts.isEmpty() ? Multi.createFrom().empty() : Multi.createFrom().iterable(posts);
     }
 
-    private void handle(StreamLine line) {
+    private void handle(StreamLine line, List<Message<byte[]>> posts) {
         switch (line.kind()) {
             case KEEP_ALIVE -> stats.keepAlives.incrementAndGet();
             case OVERSIZED -> {
                 stats.malformed();
                 LOG.warnf("X stream: skipped a line of %d bytes (over pulse.x.max-line-bytes)", line.size());
             }
-            default -> post(line.bytes());
+            default -> post(line.bytes(), posts);
         }
     }
 
-    private void post(byte[] bytes) {
+    private void post(byte[] bytes, List<Message<byte[]>> posts) {
         stats.received();
         recorder.append(bytes);
         JsonNode node;
         try {
             PostFields post = PostFields.read(mapper, bytes);
             if (post != null) {
-                publish(post.id(), bytes, post.rules());
+                publish(post.id(), bytes, post.rules(), posts);
                 return;
             }
             node = mapper.readTree(bytes);
@@ -86,7 +101,7 @@ final class PostHandler {
         }
         JsonNode data = node.get("data");
         if (data != null && data.isObject() && data.path("id").isTextual()) {
-            publish(data.get("id").asText(), bytes, node.get("matching_rules"));
+            publish(data.get("id").asText(), bytes, node.get("matching_rules"), posts);
         } else if (errors == null && !node.has("title")) {
             malformed(bytes, "no data.id");
             return;
@@ -108,7 +123,7 @@ final class PostHandler {
         return operational;
     }
 
-    private void publish(String id, byte[] line, JsonNode rules) {
+    private void publish(String id, byte[] line, JsonNode rules, List<Message<byte[]>> posts) {
         if (!recent.firstTime(id)) {
             stats.duplicate();
             return;
@@ -120,7 +135,24 @@ final class PostHandler {
             rules.forEach(rule -> tags.add(rule.path("tag").asText(rule.path("id").asText())));
             headers.add("pulse-rule-tags", String.join(",", tags).getBytes(StandardCharsets.UTF_8));
         }
-        sender.send(id, line, headers);
+        Metadata metadata = Metadata.of(OutgoingKafkaRecordMetadata.<String> builder().withKey(id)
+                .withHeaders(headers).build());
+        posts.add(Message.of(line, metadata, this::acked, failure -> nacked(id, failure)));
+    }
+
+    private CompletionStage<Void> acked() {
+        stats.published();
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /** Logs the first post Kafka did not take, then at most one line per 10 s (no flood in a broker outage). */
+    private CompletionStage<Void> nacked(String id, Throwable failure) {
+        long n = stats.notPublished.incrementAndGet();
+        if (stats.failureLog.due(n)) {
+            LOG.errorf("X stream: Kafka did not acknowledge post %s: %s (%d posts not published so far)", id,
+                    failure.getMessage(), n);
+        }
+        return CompletableFuture.completedFuture(null);
     }
 
     private void malformed(byte[] bytes, String why) {

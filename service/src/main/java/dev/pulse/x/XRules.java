@@ -7,16 +7,18 @@ import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.HttpMethod;
 
 /**
- * Filtered-stream rules at X ({@code /2/tweets/search/stream/rules}): list, add (checked with {@code dry_run}
- * first), delete, and reconcile with {@code pulse.x.rules} at start.
+ * Filtered-stream rules at X ({@code /2/tweets/search/stream/rules}, through {@link XRulesClient}): list, add (checked
+ * with {@code dry_run} first), delete, and reconcile with {@code pulse.x.rules} at start.
  */
 @ApplicationScoped
 public class XRules {
@@ -24,10 +26,16 @@ public class XRules {
     private static final Logger LOG = Logger.getLogger(XRules.class);
     static final String PATH = "/2/tweets/search/stream/rules";
 
-    private final XApi api;
+    private final XRulesClient client;
+    private final ObjectMapper mapper;
 
-    XRules(XApi api) {
-        this.api = api;
+    XRules(@RestClient XRulesClient client, ObjectMapper mapper) {
+        this.client = client;
+        this.mapper = mapper;
+    }
+
+    /** Status and parsed JSON body of a rules call. */
+    private record Answer(int status, JsonNode body) {
     }
 
     /** A rule as X stores it. */
@@ -49,7 +57,7 @@ public class XRules {
     }
 
     public Uni<List<Rule>> list() {
-        return api.json(HttpMethod.GET, PATH, null).map(response -> {
+        return client.list().map(this::answer).map(response -> {
             check(response, "listing rules");
             List<Rule> rules = new ArrayList<>();
             response.body().path("data").forEach(rule -> rules.add(rule(rule)));
@@ -64,7 +72,7 @@ public class XRules {
     }
 
     public Uni<Void> delete(List<String> ids) {
-        return api.json(HttpMethod.POST, PATH, Map.of("delete", Map.of("ids", ids)))
+        return client.change(null, Map.<String, Object> of("delete", Map.of("ids", ids))).map(this::answer)
                 .invoke(response -> check(response, "deleting rules " + ids)).replaceWithVoid();
     }
 
@@ -90,7 +98,7 @@ public class XRules {
     private Uni<List<Rule>> change(List<Rule> rules, boolean dryRun) {
         List<Map<String, String>> add = rules.stream().map(r -> r.tag() == null ? Map.of("value", r.value())
                 : Map.of("value", r.value(), "tag", r.tag())).toList();
-        return api.json(HttpMethod.POST, PATH + (dryRun ? "?dry_run=true" : ""), Map.of("add", add)).map(response -> {
+        return client.change(dryRun ? Boolean.TRUE : null, Map.<String, Object> of("add", add)).map(this::answer).map(response -> {
             JsonNode errors = response.body().path("errors");
             if (errors.isArray() && !errors.isEmpty()) {
                 JsonNode first = errors.get(0);
@@ -104,7 +112,18 @@ public class XRules {
         });
     }
 
-    private static void check(XApi.XResponse response, String what) {
+    private Answer answer(RestResponse<String> response) {
+        String body = response.getEntity();
+        JsonNode node;
+        try {
+            node = body == null || body.isBlank() ? mapper.createObjectNode() : mapper.readTree(body);
+        } catch (Exception e) {
+            node = mapper.createObjectNode().put("title", "unreadable answer: " + body.length() + " characters");
+        }
+        return new Answer(response.getStatus(), node);
+    }
+
+    private static void check(Answer response, String what) {
         if (response.status() >= 300) {
             JsonNode body = response.body();
             JsonNode error = body.path("errors").isArray() && !body.path("errors").isEmpty() ? body.path("errors").get(0)

@@ -4,10 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Multi;
@@ -16,9 +15,9 @@ import io.vertx.mutiny.core.buffer.Buffer;
 
 /**
  * One run of the X stream publisher, from start to stop: a live stream with X's reconnect policy (one connection at
- * a time, never two), or one pass over a replay capture. The event loop frames the body chunks into lines, and
- * {@link LineHandOff} passes them in batches to the sending thread, which parses them, hands the posts to Kafka and
- * asks for more only then (back-pressure). Its stream of handled batches never fails.
+ * a time, never two), or one pass over a replay capture, as the Kafka records of its posts. The body chunks are
+ * framed into lines and turned into records where they arrive (a live stream's event loop); a chunk is read from the
+ * connection only when the channel asked for more records (back-pressure). Its stream of records never fails.
  */
 final class XSession {
 
@@ -27,14 +26,11 @@ final class XSession {
     }
 
     private static final Logger LOG = Logger.getLogger(XSession.class);
-    /** Chunks received ahead of the sending thread: with up to 64 KB a chunk, a few MB at most. */
-    private static final int CHUNKS_AHEAD = 32;
 
     private final XMode mode;
     private final XApi api;
     private final Supplier<Multi<byte[]>> replay;
     private final PostHandler handler;
-    private final Executor sender;
     private final Backoff backoff;
     private final XStats stats;
     private final XConfig config;
@@ -45,21 +41,20 @@ final class XSession {
     private volatile Instant nextRetryAt;
     private volatile Instant disconnectedSince = Instant.now();
 
-    XSession(XMode mode, XApi api, Supplier<Multi<byte[]>> replay, PostHandler handler, Executor sender,
-            Backoff backoff, XStats stats, XConfig config) {
+    XSession(XMode mode, XApi api, Supplier<Multi<byte[]>> replay, PostHandler handler, Backoff backoff,
+            XStats stats, XConfig config) {
         this.mode = mode;
         this.api = api;
         this.replay = replay;
         this.handler = handler;
-        this.sender = sender;
         this.backoff = backoff;
         this.stats = stats;
         this.config = config;
     }
 
-    /** Runs the session: the items are the numbers of lines handled (posts handed to Kafka) per batch. */
-    Multi<Integer> run() {
-        Multi<Integer> stream;
+    /** Runs the session: the records of its posts, in the order received. */
+    Multi<Message<byte[]>> run() {
+        Multi<Message<byte[]>> stream;
         if (mode.live()) {
             stream = Multi.createFrom().deferred(this::connection)
                     .onCompletion().failWith(() -> new XStreamException(XStreamException.Cause.NETWORK,
@@ -76,7 +71,7 @@ final class XSession {
                 .onTermination().invoke(() -> ended.complete(null));
     }
 
-    /** Completes when the session's stream ended and its last posts were handed to Kafka. */
+    /** Completes when the session's stream ended: its last records are in the channel. */
     CompletableFuture<Void> ended() {
         return ended;
     }
@@ -125,7 +120,7 @@ final class XSession {
         return state == State.BACKING_OFF ? nextRetryAt : null;
     }
 
-    private Multi<Integer> connection() {
+    private Multi<Message<byte[]>> connection() {
         if (stopSignal.isDone()) {
             return Multi.createFrom().empty();
         }
@@ -136,13 +131,10 @@ final class XSession {
                         XStreamException.Cause.NETWORK, "stalled: nothing, not even a keep-alive, for "
                                 + config.stallTimeout().toMillis() + " ms (pulse.x.stall-timeout)"));
         LineFramer framer = new LineFramer((int) config.maxLineBytes().asLongValue());
-        return LineHandOff.of(chunks, chunk -> framer.feed(XApi.bytes(chunk)), this::handleLive, sender,
-                CHUNKS_AHEAD);
-    }
-
-    private void handleLive(List<StreamLine> lines) {
-        connected();
-        handler.handle(lines);
+        return chunks.onItem().transformToMultiAndConcatenate(chunk -> {
+            connected();
+            return handler.messages(framer.feed(XApi.bytes(chunk)));
+        });
     }
 
     private void connected() {
@@ -155,7 +147,7 @@ final class XSession {
         }
     }
 
-    private Multi<Integer> replayed() {
+    private Multi<Message<byte[]>> replayed() {
         state = State.STREAMING;
         Multi<List<StreamLine>> lines = LineFramer.frame(replay.get(), (int) config.maxLineBytes().asLongValue())
                 .select().first(chunk -> !stopSignal.isDone());
@@ -167,7 +159,7 @@ final class XSession {
                     .select().first(line -> !stopSignal.isDone())
                     .onItem().transform(List::of);
         }
-        return LineHandOff.of(lines, Function.identity(), handler::handle, sender, CHUNKS_AHEAD);
+        return lines.onItem().transformToMultiAndConcatenate(handler::messages);
     }
 
     private boolean retryable(Throwable failure) {

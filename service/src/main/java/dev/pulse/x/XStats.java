@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.inject.Singleton;
 
+import dev.pulse.kafka.FailureLogPace;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -25,6 +26,9 @@ class XStats {
     final AtomicLong keepAlives = new AtomicLong();
     final AtomicLong reconnects = new AtomicLong();
     final AtomicLong backoffMillis = new AtomicLong();
+    /** Posts Kafka did not acknowledge, and when to log the next of them. */
+    final AtomicLong notPublished = new AtomicLong();
+    final FailureLogPace failureLog = new FailureLogPace();
     private final MeterRegistry registry;
     private final ConcurrentMap<String, Counter> errors = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Counter> causes = new ConcurrentHashMap<>();

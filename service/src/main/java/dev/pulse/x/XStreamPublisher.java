@@ -8,23 +8,26 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Outgoing;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
 
 /**
- * The X stream publisher: X's posts → topic {@code tweets}, through the producer of channel {@code tweets}
- * ({@link PostSender}). Each start queues an {@link XSession}; a session runs until stopped (live) or to the end of
- * its capture (replay), and only one runs at a time.
+ * The X stream publisher: X's posts → channel {@code tweets} → topic {@code tweets}. Each start queues an
+ * {@link XSession}; a session runs until stopped (live) or to the end of its capture (replay), and only one runs at a
+ * time. The stream is read with the Vert.x HTTP client, not the REST client: in Quarkus 3.33 the REST client has no
+ * back-pressure and no line framing for a body that is not server-sent events.
  */
 @ApplicationScoped
 public class XStreamPublisher {
@@ -41,11 +44,10 @@ public class XStreamPublisher {
     private final Backoff backoff;
     private final ObjectMapper mapper;
     private final XRules rules;
-    private final PostSender sender;
     private volatile XSession current;
 
     XStreamPublisher(XConfig config, XApi api, ReplaySource replay, XStats stats, LineRecorder recorder,
-            ObjectMapper mapper, XRules rules, PostSender sender) {
+            ObjectMapper mapper, XRules rules) {
         this.config = config;
         this.api = api;
         this.replay = replay;
@@ -53,16 +55,14 @@ public class XStreamPublisher {
         this.recorder = recorder;
         this.mapper = mapper;
         this.rules = rules;
-        this.sender = sender;
         this.recent = new RecentIds(Math.max(1, config.dedupWindow()));
         this.backoff = new Backoff(config.backoff(), Clock.systemUTC());
     }
 
-    /** Runs the queued sessions one after the other, for the life of the application. */
-    @PostConstruct
-    void runSessions() {
-        sessions.onItem().transformToMultiAndConcatenate(XSession::run).subscribe().with(chunk -> {
-        });
+    /** The queued sessions' records, one session after the other, for the life of the application. */
+    @Outgoing("tweets")
+    Multi<Message<byte[]>> posts() {
+        return sessions.onItem().transformToMultiAndConcatenate(XSession::run);
     }
 
     /** The configured mode: {@code pulse.x.stream}, else {@code sample} with a token and {@code off} without. */
@@ -96,8 +96,8 @@ public class XStreamPublisher {
             throw new IllegalArgumentException("mode off streams nothing; use sample, filtered or replay");
         }
         recorder.enable(mode.live());
-        PostHandler handler = new PostHandler(mapper, mode, recent, stats, recorder, sender);
-        current = new XSession(mode, api, replay::chunks, handler, sender.thread(), backoff, stats, config);
+        PostHandler handler = new PostHandler(mapper, mode, recent, stats, recorder);
+        current = new XSession(mode, api, replay::chunks, handler, backoff, stats, config);
         if (mode == XMode.FILTERED && !config.rules().isEmpty()) {
             XSession session = current;
             rules.reconcile(config.rules()).subscribe().with(
@@ -151,7 +151,7 @@ public class XStreamPublisher {
         return Optional.empty();
     }
 
-    /** Stops the session and lets it hand its last posts to Kafka before SmallRye closes the producer. */
+    /** Stops the session before SmallRye closes the channel, which sends the records already in it. */
     void onStop(@Observes ShutdownEvent event) {
         close();
         XSession session = current;

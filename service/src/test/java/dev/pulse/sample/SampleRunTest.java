@@ -20,7 +20,7 @@ class SampleRunTest {
     void emitsOnlyWhatIsRequestedAndCountsAcks() {
         AtomicInteger acks = new AtomicInteger();
         SampleRun run = new SampleRun("numbers", "sample", Duration.ZERO, () -> new NumbersDataset(10, false),
-                () -> 0, acks::incrementAndGet, null);
+                () -> 0, acks::incrementAndGet);
         AssertSubscriber<Message<String>> sink = run.messages().subscribe().withSubscriber(AssertSubscriber.create(4));
         sink.awaitItems(4);
         assertEquals(4, run.status().emitted());
@@ -36,7 +36,7 @@ class SampleRunTest {
     void resumeSkipsWhatTheTopicHoldsAndNumbersTheRest() {
         SampleRun run = new SampleRun("numbers", "sample", Duration.ZERO, () -> new NumbersDataset(10, false),
                 () -> 7, () -> {
-                }, null);
+                });
         AssertSubscriber<Message<String>> sink = run.messages().subscribe().withSubscriber(AssertSubscriber.create(10));
         sink.awaitCompletion();
         assertEquals(List.of("{\"number\":7}", "{\"number\":8}", "{\"number\":9}"),
@@ -54,7 +54,7 @@ class SampleRunTest {
         SampleRun run = new SampleRun("bad.csv", "sample", Duration.ZERO, () -> {
             throw new DatasetException("bad.csv", 3, "has 1 fields, the header has 2");
         }, () -> 0, () -> {
-        }, null);
+        });
         AssertSubscriber<Message<String>> sink = run.messages().subscribe().withSubscriber(AssertSubscriber.create(10));
         sink.awaitCompletion();
         assertEquals(List.of(), sink.getItems());
@@ -66,7 +66,7 @@ class SampleRunTest {
     void stopEndsAPausedRunAtOnce() {
         SampleRun run = new SampleRun("numbers", "sample", Duration.ofHours(1), () -> new NumbersDataset(10, false),
                 () -> 0, () -> {
-                }, null);
+                });
         AssertSubscriber<Message<String>> sink = run.messages().subscribe().withSubscriber(AssertSubscriber.create(10));
         sink.awaitItems(1);
         run.stop();

@@ -46,6 +46,11 @@ public class FakeXResource implements QuarkusTestResourceLifecycleManager {
                 Map.entry("pulse.sample.enabled", "false"));
     }
 
+    /** The running fake, for tests of other packages. */
+    public static FakeX server() {
+        return server;
+    }
+
     @Override
     public void stop() {
         if (server != null) {

@@ -1,0 +1,28 @@
+package dev.pulse.x;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.client.ClientRequestContext;
+import jakarta.ws.rs.client.ClientRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+
+import io.smallrye.config.Secret;
+
+/**
+ * Adds {@code Authorization: Bearer <pulse.x.bearer-token>} to the X REST client's requests. The token goes into this
+ * header only: never into a log line, an error or a status answer.
+ */
+@ApplicationScoped
+class XBearerToken implements ClientRequestFilter {
+
+    private final XConfig config;
+
+    XBearerToken(XConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public void filter(ClientRequestContext request) {
+        config.bearerToken().map(Secret::get).ifPresent(token -> request.getHeaders()
+                .putSingle(HttpHeaders.AUTHORIZATION, "Bearer " + token));
+    }
+}
