@@ -3,6 +3,7 @@ package dev.pulse.sample;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
@@ -34,6 +35,11 @@ final class SampleRun {
 
     private static final Logger LOG = Logger.getLogger(SampleRun.class);
     private static final long LOG_EVERY_NANOS = Duration.ofSeconds(10).toNanos();
+    /**
+     * Records read from the data set per worker task: the connector asks for one record per ack, and each request on
+     * a {@code runSubscriptionOn} stream is a task of its own.
+     */
+    private static final int READ_BATCH = 256;
 
     private final String dataset;
     private final String topic;
@@ -71,10 +77,11 @@ final class SampleRun {
 
     /** The run's records as messages; never fails (a bad data set ends the run in {@link State#FAILED}). */
     Multi<Message<String>> messages() {
-        Multi<SampleRecord> records = Multi.createFrom().<SampleRecord> deferred(() -> {
+        Multi<SampleRecord> records = Multi.createFrom().<List<SampleRecord>> deferred(() -> {
             Dataset data = open();
-            return Multi.createFrom().<SampleRecord> iterable(() -> data).onTermination().invoke(data::close);
-        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+            return Multi.createFrom().<SampleRecord> iterable(() -> data).group().intoLists().of(READ_BATCH)
+                    .onTermination().invoke(data::close);
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()).onItem().disjoint();
         if (!interval.isZero()) {
             records = records.onItem().call(r -> emitted.get() == 0 ? Uni.createFrom().voidItem() : pause());
         }
