@@ -1,7 +1,10 @@
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -13,6 +16,7 @@ import com.sun.net.httpserver.HttpServer;
  * lines (~1 KB, unique ids, CRLF framing) as fast as the client reads, then the connection ends; any other
  * connection gets a 200 and keep-alives only, so a client that reconnects does not get the posts twice.
  *   java bench/XStreamServer.java PORT LINES
+ *   java bench/XStreamServer.java --dump FILE LINES   the same LINES posts, one a line (LF), for ProducerPerformance
  */
 public class XStreamServer {
 
@@ -20,6 +24,10 @@ public class XStreamServer {
     static volatile boolean armed;
 
     public static void main(String[] args) throws IOException {
+        if (args[0].equals("--dump")) {
+            dump(Path.of(args[1]), Integer.parseInt(args[2]));
+            return;
+        }
         int port = Integer.parseInt(args[0]);
         int lines = Integer.parseInt(args[1]);
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
@@ -47,17 +55,10 @@ public class XStreamServer {
                     Thread.sleep(10_000);
                 }
             }
-            StringBuilder filler = new StringBuilder();
-            while (filler.length() < 760) {
-                filler.append("Lorem ipsum dolor sit amet, benchmark post text ");
-            }
             byte[] buffer = new byte[64 * 1024];
             int used = 0;
             for (int i = 0; i < lines; i++) {
-                long id = ids.incrementAndGet();
-                byte[] line = ("{\"data\":{\"id\":\"" + id + "\",\"author_id\":\"" + (900000 + i % 1000)
-                        + "\",\"created_at\":\"2026-11-25T06:00:00.000Z\",\"lang\":\"en\",\"text\":\"Post " + i + ": "
-                        + filler + "\",\"edit_history_tweet_ids\":[\"" + id + "\"]}}\r\n").getBytes(StandardCharsets.UTF_8);
+                byte[] line = (post(ids.incrementAndGet(), i) + "\r\n").getBytes(StandardCharsets.UTF_8);
                 if (used + line.length > buffer.length) {
                     out.write(buffer, 0, used);
                     used = 0;
@@ -68,6 +69,26 @@ public class XStreamServer {
             out.write(buffer, 0, used);
         } catch (IOException | InterruptedException e) {
             // client went away
+        }
+    }
+
+    static final String FILLER = "Lorem ipsum dolor sit amet, benchmark post text ".repeat(16);
+
+    /** The I-th post of a stream, without its line end. */
+    static String post(long id, int i) {
+        return "{\"data\":{\"id\":\"" + id + "\",\"author_id\":\"" + (900000 + i % 1000)
+                + "\",\"created_at\":\"2026-11-25T06:00:00.000Z\",\"lang\":\"en\",\"text\":\"Post " + i + ": "
+                + FILLER + "\",\"edit_history_tweet_ids\":[\"" + id + "\"]}}";
+    }
+
+    /** The posts an armed connection gets first, as a payload file: the line ends are LF (ProducerPerformance splits
+     * on it), so each record is the post alone. */
+    static void dump(Path file, int lines) throws IOException {
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (int i = 0; i < lines; i++) {
+                out.write(post(ids.incrementAndGet(), i));
+                out.write('\n');
+            }
         }
     }
 }

@@ -57,7 +57,8 @@ formatter.PATTERN.properties=pattern
 formatter.PATTERN.pattern=[%d] %p %s (%c)%e%n
 LOGGING
 cp="$(tr ':' '\n' <"$cp_file" | grep -v -e /quarkus-bootstrap-runner- -e /quarkus-ide-launcher- | paste -sd:)"
-java -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$cp" kafka.tools.StorageTool format -t "$(java -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$cp" kafka.tools.StorageTool random-uuid)" \
+# random-uuid prints a log line before the id on the same stream: the id is its last line
+java -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$cp" kafka.tools.StorageTool format -t "$(java -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$cp" kafka.tools.StorageTool random-uuid | tail -1)" \
     -c "$work/server.properties" >/dev/null
 nohup java -Xmx1g -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
     -Dlogging.configuration="file:$work/logging.properties" -cp "$cp" kafka.Kafka "$work/server.properties" >"$work/broker.log" 2>&1 &
