@@ -10,17 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
-import jakarta.inject.Inject;
-
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.enterprise.inject.Any;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import io.smallrye.reactive.messaging.memory.InMemorySink;
 
 /**
@@ -31,16 +27,11 @@ import io.smallrye.reactive.messaging.memory.InMemorySink;
 @TestProfile(InMemoryChannelsProfile.class)
 class MessagesChannelTest {
 
-    @Inject
-    @Any
-    InMemoryConnector connector;
-
     private InMemorySink<String> sink;
 
     @BeforeEach
     void emptySink() {
-        sink = connector.sink("messages");
-        sink.clear();
+        sink = InMemorySinks.empty("messages");
     }
 
     @Test

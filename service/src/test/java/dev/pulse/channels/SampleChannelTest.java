@@ -12,8 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
 
-import jakarta.inject.Inject;
-
 import org.apache.kafka.common.header.Headers;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,9 +20,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import io.smallrye.reactive.messaging.memory.InMemorySink;
-import jakarta.enterprise.inject.Any;
 
 /**
  * The emitter's channel {@code sample} on the in-memory connector: a run's records, their headers, and the pace.
@@ -33,17 +29,12 @@ import jakarta.enterprise.inject.Any;
 @TestProfile(InMemoryChannelsProfile.class)
 class SampleChannelTest {
 
-    @Inject
-    @Any
-    InMemoryConnector connector;
-
     private InMemorySink<String> sink;
 
     @BeforeEach
     void emptySink() {
         given().post("/sample/stop").then().statusCode(200);
-        sink = connector.sink("sample");
-        sink.clear();
+        sink = InMemorySinks.empty("sample");
     }
 
     @Test

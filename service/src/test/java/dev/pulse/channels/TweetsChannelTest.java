@@ -10,8 +10,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
-import jakarta.inject.Inject;
-
 import org.apache.kafka.common.header.Headers;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.AfterEach;
@@ -22,9 +20,7 @@ import dev.pulse.x.FakeX;
 import dev.pulse.x.FakeXResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.enterprise.inject.Any;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import io.smallrye.reactive.messaging.memory.InMemorySink;
 import io.vertx.core.json.JsonObject;
 
@@ -36,10 +32,6 @@ import io.vertx.core.json.JsonObject;
 @TestProfile(InMemoryChannelsProfile.class)
 class TweetsChannelTest {
 
-    @Inject
-    @Any
-    InMemoryConnector connector;
-
     private InMemorySink<byte[]> sink;
     private FakeX x;
 
@@ -48,8 +40,7 @@ class TweetsChannelTest {
         given().post("/x/stream/stop").then().statusCode(200);
         x = FakeXResource.server();
         x.reset();
-        sink = connector.sink("tweets");
-        sink.clear();
+        sink = InMemorySinks.empty("tweets");
     }
 
     @AfterEach
