@@ -85,6 +85,17 @@ def at_most(bound):
     return lambda v: v is not None and v <= bound
 
 
+def heap_growth():
+    """MB the heap (after a full GC) grew from before the first live-page run to after the last one."""
+    entry = rows.get(('Pulse', 'REST single POST, console on, 50 live pages'))
+    if not entry:
+        return None
+    notes = ' '.join(r['extra'] for r in entry['runs'])
+    before = re.findall(r'heap_before=([0-9.]+)MB', notes)
+    after = re.findall(r'heap_after=([0-9.]+)MB', notes)
+    return round(float(after[-1]) - float(before[0]), 1) if before and after else None
+
+
 cold = get('Pulse (cold)', 'emitter', 'records_per_s')
 warm = get('Pulse', 'emitter', 'records_per_s')
 x_warm = get('Pulse', 'X ingest', 'records_per_s')
@@ -98,6 +109,10 @@ targets = [
     ('REST single POST p99 <= 15 ms', get('Pulse', 'REST single POST', 'p99_ms'), at_most(15)),
     ('REST NDJSON x1000 >= 0.25x kafka-producer-perf-test',
      ratio(get('Pulse', 'REST NDJSON x1000', 'records_per_s'), perf), at_least(0.25)),
+    ('REST single POST with 50 live pages >= 0.9x without',
+     ratio(get('Pulse', 'REST single POST, console on, 50 live pages', 'records_per_s'),
+           get('Pulse', 'REST single POST, console on', 'records_per_s')), at_least(0.9)),
+    ('heap after the live-page runs <= 20 MB above before', heap_growth(), at_most(20)),
     ('e2e p99 <= 1.5x EndToEndLatency p99', ratio(get('Pulse', 'e2e latency @1000/s', 'p99_ms'),
                                                  get('EndToEndLatency', 'e2e latency @1000/s', 'p99_ms')),
      at_most(1.5)),

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 
+import dev.pulse.live.LiveFeed;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
@@ -21,6 +22,7 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
  * {@code pulse-console}, from the earliest offset) and logs one line per record. A poison record (value not
  * UTF-8 or not JSON) is shown escaped and then nacked, so the channel's failure strategy
  * ({@code pulse.console.failure-strategy}) skips it or moves it to {@code <topic>.dlq}; it never stalls a partition.
+ * Every line also goes to the web page's live feed.
  */
 @ApplicationScoped
 public class ConsoleConsumer {
@@ -29,12 +31,14 @@ public class ConsoleConsumer {
 
     private final RecordFormatter formatter;
     private final MeterRegistry registry;
+    private final LiveFeed live;
     private final ConcurrentMap<String, Counter> consumed = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Counter> poison = new ConcurrentHashMap<>();
 
-    ConsoleConsumer(RecordFormatter formatter, MeterRegistry registry) {
+    ConsoleConsumer(RecordFormatter formatter, MeterRegistry registry, LiveFeed live) {
         this.formatter = formatter;
         this.registry = registry;
+        this.live = live;
     }
 
     @Incoming("console")
@@ -45,6 +49,7 @@ public class ConsoleConsumer {
             RecordFormatter.Shown shown = formatter.render(record.getTopic(), record.getPartition(), offset,
                     record.getKey(), record.getPayload());
             LOG.info(shown.line());
+            live.add(record.getTopic(), record.getPartition(), offset, shown.line());
             problem = shown.problem();
         } catch (RuntimeException e) {
             problem = "could not be shown: " + e;

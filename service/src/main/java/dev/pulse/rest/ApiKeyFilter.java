@@ -11,10 +11,12 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
+import dev.pulse.live.LiveResource;
 import io.smallrye.config.Secret;
 
 /**
- * Answers 401 to a mutating request without the configured {@code pulse.auth.api-key}.
+ * Answers 401 to a mutating request, or to the live record tail (it carries the data), without the configured
+ * {@code pulse.auth.api-key}.
  */
 public class ApiKeyFilter {
 
@@ -28,7 +30,8 @@ public class ApiKeyFilter {
 
     @ServerRequestFilter(preMatching = true)
     public Optional<Response> check(ContainerRequestContext request) {
-        if (key.isEmpty() || READ_ONLY.contains(request.getMethod())) {
+        if (key.isEmpty() || READ_ONLY.contains(request.getMethod())
+                && !LiveResource.RECORDS_PATH.equals(request.getUriInfo().getPath())) {
             return Optional.empty();
         }
         String given = request.getHeaderString("X-API-Key");
@@ -40,7 +43,8 @@ public class ApiKeyFilter {
             return Optional.empty();
         }
         Problem problem = Problem.of(401, "unauthorized", "API key required",
-                given == null ? "this request changes state: send the API key as X-API-Key (pulse.auth.api-key is set)"
+                given == null ? "this request changes state or reads records: send the API key as X-API-Key"
+                        + " (pulse.auth.api-key is set)"
                         : "the API key is not the one configured in pulse.auth.api-key");
         return Optional.of(Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", "ApiKey")
                 .entity(problem).build());

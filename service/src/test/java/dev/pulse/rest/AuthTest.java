@@ -4,18 +4,35 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.http.TestHTTPResource;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
 /**
- * With {@code pulse.auth.api-key} set, every mutating endpoint answers 401 without it; status and health stay open.
+ * With {@code pulse.auth.api-key} set, every mutating endpoint and the live record tail answer 401 without it; status,
+ * rates, the page and health stay open.
  */
 @QuarkusTest
 @TestProfile(BrokerDownProfile.class)
 class AuthTest {
+
+    @TestHTTPResource("/")
+    URL root;
 
     @Test
     void mutatingEndpointsNeedTheKey() {
@@ -44,5 +61,54 @@ class AuthTest {
         }
         given().contentType("application/json").body("{}").post("/messages").then()
                 .body(not(containsString(BrokerDownProfile.API_KEY)));
+    }
+
+    @Test
+    void theRecordTailNeedsTheKeyAndTheRatesDoNot() throws Exception {
+        given().get("/live/records").then().statusCode(401).contentType("application/problem+json")
+                .body("detail", containsString("X-API-Key"));
+        given().header("X-API-Key", "wrong").get("/live/records").then().statusCode(401);
+        try (Opened tail = open("/live/records", BrokerDownProfile.API_KEY)) {
+            assertEquals(200, tail.response.statusCode());
+            assertTrue(tail.response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
+        }
+        try (Opened rates = open("/live/rates", null)) {
+            assertEquals(200, rates.response.statusCode());
+            String first = rates.firstEvent();
+            assertTrue(first.startsWith("data:") && first.contains("\"history\"") && first.contains("\"topics\""),
+                    first);
+        }
+        given().get("/").then().statusCode(200).contentType(containsString("text/html"))
+                .body(containsString("app.js"));
+    }
+
+    /** An SSE response, open until closed (RestAssured would wait for its end). */
+    private record Opened(HttpResponse<InputStream> response) implements AutoCloseable {
+
+        String firstEvent() throws IOException {
+            StringBuilder event = new StringBuilder();
+            InputStream body = response.body();
+            for (int b = body.read(); b >= 0; b = body.read()) {
+                event.append((char) b);
+                if (event.toString().endsWith("\n\n")) {
+                    break;
+                }
+            }
+            return new String(event.toString().getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public void close() throws IOException {
+            response.body().close();
+        }
+    }
+
+    private Opened open(String path, String key) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root.toString()).resolve(path))
+                .header("Accept", "text/event-stream");
+        if (key != null) {
+            request.header("X-API-Key", key);
+        }
+        return new Opened(HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofInputStream()));
     }
 }

@@ -1,0 +1,183 @@
+package dev.pulse.live;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.atomic.LongAdder;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.pulse.kafka.TopicsConfig;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.smallrye.mutiny.Multi;
+import io.vertx.core.Vertx;
+
+/**
+ * What the web page shows live, fed by the console consumer: the newest records ({@code GET /live/records}) and records
+ * per second per topic ({@code GET /live/rates}). One broadcast for every browser tab, never a Kafka consumer per tab:
+ * every {@value #TICK_MS} ms the records that arrived are rendered once (the newest {@value #RECORDS_PER_TICK}, the
+ * others only counted) and handed to each client's bounded queue ({@link LiveClient}).
+ */
+@ApplicationScoped
+public class LiveFeed {
+
+    static final long TICK_MS = 250;
+    /** A person reads a handful of lines a second: at higher rates the tail is a sample of the newest records. */
+    static final int RECORDS_PER_TICK = 50;
+    /** Events a slow client may have waiting before the oldest is dropped: 8 s of the tail, 30 s of rates. */
+    static final int QUEUE_EVENTS = 32;
+    /** Seconds of rates a page gets when it connects: the chart's five minutes. */
+    static final int HISTORY_SECONDS = 300;
+    /** The status paths of the sources this Pulse has, for the page's source cards. */
+    static final List<String> SOURCES = List.of("sample", "x/stream");
+
+    /** One tail entry: the console line and where the record is. */
+    @RegisterForReflection // written by Jackson at run time
+    public record Shown(String topic, int partition, long offset, String line) {
+    }
+
+    @RegisterForReflection // written by Jackson at run time
+    record Tail(List<Shown> records, long unshown) {
+    }
+
+    @RegisterForReflection // written by Jackson at run time
+    record Rates(long time, Map<String, Long> rates) {
+    }
+
+    @RegisterForReflection // written by Jackson at run time
+    record Start(List<String> topics, List<String> sources, List<Rates> history) {
+    }
+
+    private final ObjectMapper json;
+    private final Vertx vertx;
+    private final TopicsConfig topics;
+    private final Counter dropped;
+    private final Set<LiveClient> recordClients = new CopyOnWriteArraySet<>();
+    private final Set<LiveClient> rateClients = new CopyOnWriteArraySet<>();
+    private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+    private final Map<String, Long> lastCounts = new LinkedHashMap<>();
+    private final ArrayDeque<Shown> newest = new ArrayDeque<>(RECORDS_PER_TICK);
+    private final ArrayDeque<Rates> history = new ArrayDeque<>(HISTORY_SECONDS);
+    private long unshown;
+    private long timer = -1;
+    private int ticks;
+
+    LiveFeed(ObjectMapper json, Vertx vertx, TopicsConfig topics, MeterRegistry registry) {
+        this.json = json;
+        this.vertx = vertx;
+        this.topics = topics;
+        this.dropped = Counter.builder("pulse.live.dropped")
+                .description("Records not sent to a web page that read too slowly (its oldest queued events)")
+                .register(registry);
+        Gauge.builder("pulse.live.clients", recordClients, Set::size)
+                .description("Web pages following the record tail").register(registry);
+        for (String topic : List.of(topics.sample(), topics.tweets())) {
+            counts.put(topic, new LongAdder());
+        }
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        timer = vertx.setPeriodic(TICK_MS, id -> tick());
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
+        recordClients.forEach(LiveClient::complete);
+        rateClients.forEach(LiveClient::complete);
+    }
+
+    /** Counts a consumed record and, while a page follows the tail, keeps it as one of the newest. */
+    public void add(String topic, int partition, long offset, String line) {
+        counts.computeIfAbsent(topic, t -> new LongAdder()).increment();
+        if (recordClients.isEmpty()) {
+            return;
+        }
+        Shown shown = new Shown(topic, partition, offset, line);
+        synchronized (newest) {
+            if (newest.size() == RECORDS_PER_TICK) {
+                newest.removeFirst();
+                unshown++;
+            }
+            newest.addLast(shown);
+        }
+    }
+
+    /** The tail: an event per tick with new records, {@code {"records":[...],"unshown":n}}. */
+    public Multi<String> records() {
+        return LiveClient.stream(QUEUE_EVENTS, dropped, recordClients::add, recordClients::remove);
+    }
+
+    /** Records per second per topic: the topics, sources and last five minutes first, then an event a second. */
+    public Multi<String> rates() {
+        return LiveClient.stream(QUEUE_EVENTS, dropped, client -> {
+            Start start;
+            synchronized (history) {
+                start = new Start(List.copyOf(lastCounts.isEmpty() ? counts.keySet() : lastCounts.keySet()),
+                        SOURCES, List.copyOf(history));
+                rateClients.add(client);
+            }
+            client.offer(write(start), 0);
+        }, rateClients::remove);
+    }
+
+    private void tick() {
+        List<Shown> batch;
+        long skipped;
+        synchronized (newest) {
+            batch = newest.isEmpty() ? List.of() : new ArrayList<>(newest);
+            newest.clear();
+            skipped = unshown;
+            unshown = 0;
+        }
+        if (!batch.isEmpty() || skipped > 0) {
+            String event = write(new Tail(batch, skipped));
+            recordClients.forEach(client -> client.offer(event, batch.size()));
+        }
+        if (++ticks % (1000 / TICK_MS) == 0) {
+            second();
+        }
+    }
+
+    private void second() {
+        Map<String, Long> rates = new LinkedHashMap<>();
+        String event;
+        synchronized (history) {
+            counts.forEach((topic, count) -> {
+                long now = count.sum();
+                rates.put(topic, now - lastCounts.getOrDefault(topic, now));
+                lastCounts.put(topic, now);
+            });
+            Rates point = new Rates(System.currentTimeMillis(), rates);
+            if (history.size() == HISTORY_SECONDS) {
+                history.removeFirst();
+            }
+            history.addLast(point);
+            event = write(point);
+        }
+        rateClients.forEach(client -> client.offer(event, 0));
+    }
+
+    private String write(Object event) {
+        try {
+            return json.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a live event", e);
+        }
+    }
+}

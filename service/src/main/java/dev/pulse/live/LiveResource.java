@@ -1,0 +1,43 @@
+package dev.pulse.live;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.jboss.resteasy.reactive.RestStreamElementType;
+
+import io.smallrye.mutiny.Multi;
+
+/**
+ * {@code /live}: what the web page at {@code /} follows, as Server-Sent Events whose data is a JSON object.
+ * {@code /live/records} carries the data itself, so it needs the API key when {@code pulse.auth.api-key} is set.
+ */
+@Path("/live")
+public class LiveResource {
+
+    /** Paths that carry record data: read-only, yet behind the API key. */
+    public static final String RECORDS_PATH = "/live/records";
+
+    private final LiveFeed feed;
+
+    LiveResource(LiveFeed feed) {
+        this.feed = feed;
+    }
+
+    @GET
+    @Path("/records")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.TEXT_PLAIN)
+    public Multi<String> records() {
+        return feed.records();
+    }
+
+    @GET
+    @Path("/rates")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.TEXT_PLAIN)
+    public Multi<String> rates() {
+        return feed.rates();
+    }
+}
