@@ -1,8 +1,5 @@
 package dev.pulse.x;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,9 +12,6 @@ import io.smallrye.mutiny.Multi;
  * at most {@code maxBytes} of a line in memory, and emits a chunk's lines together, as they are requested downstream.
  */
 final class LineFramer {
-
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long LFS = 0x0A0A0A0A0A0A0A0AL;
 
     private final int maxBytes;
     private byte[] line = new byte[4096];
@@ -63,17 +57,9 @@ final class LineFramer {
         return lines;
     }
 
-    /** The first LF at or after {@code from}, or -1: eight bytes at a time (a LF byte zeroes in {@code word ^ LFS}). */
+    /** The first LF at or after {@code from}, or -1. */
     static int indexOfLf(byte[] bytes, int from) {
-        int i = from;
-        for (; i + Long.BYTES <= bytes.length; i += Long.BYTES) {
-            long word = (long) LONGS.get(bytes, i) ^ LFS;
-            long zeros = (word - 0x0101010101010101L) & ~word & 0x8080808080808080L;
-            if (zeros != 0) {
-                return i + (Long.numberOfTrailingZeros(zeros) >>> 3);
-            }
-        }
-        for (; i < bytes.length; i++) {
+        for (int i = from; i < bytes.length; i++) {
             if (bytes[i] == '\n') {
                 return i;
             }

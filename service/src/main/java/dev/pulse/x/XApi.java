@@ -12,7 +12,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.netty.buffer.ByteBuf;
 import io.smallrye.config.Secret;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -62,8 +61,7 @@ public class XApi {
     }
 
     /**
-     * Opens the stream of a live mode; the items are the raw body chunks (their bytes: {@link #bytes}, on the thread
-     * that frames them, not in an operator of their own). Fails with {@link XStreamException}.
+     * Opens the stream of a live mode; the items are the raw body chunks. Fails with {@link XStreamException}.
      */
     Multi<Buffer> stream(XMode mode) {
         RequestOptions options = request(HttpMethod.GET, mode.path() + query());
@@ -81,19 +79,6 @@ public class XApi {
                 })
                 .onFailure(e -> !(e instanceof XStreamException))
                 .transform(e -> new XStreamException(XStreamException.Cause.NETWORK, "stream broke: " + describe(e)));
-    }
-
-    /**
-     * A body chunk's bytes: the array Vert.x already copied them into, when it holds exactly them (it is the chunk's
-     * alone, and framing only reads it), else a copy; not a second copy and allocation of every byte received.
-     */
-    static byte[] bytes(Buffer chunk) {
-        ByteBuf buf = chunk.getDelegate().getByteBuf();
-        if (buf.hasArray() && buf.arrayOffset() == 0 && buf.readerIndex() == 0
-                && buf.readableBytes() == buf.array().length) {
-            return buf.array();
-        }
-        return chunk.getBytes();
     }
 
     /** Closes the live stream connection, if one is open. */

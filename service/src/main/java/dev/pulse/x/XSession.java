@@ -133,7 +133,7 @@ final class XSession {
         LineFramer framer = new LineFramer((int) config.maxLineBytes().asLongValue());
         return chunks.onItem().transformToMultiAndConcatenate(chunk -> {
             connected();
-            return handler.messages(framer.feed(XApi.bytes(chunk)));
+            return handler.messages(framer.feed(chunk.getBytes()));
         });
     }
 
