@@ -27,7 +27,7 @@ final class Backoff {
         return switch (failure.kind()) {
             case NETWORK -> min(config.networkStep().multipliedBy(n), config.networkMax());
             case HTTP -> exponential(config.httpInitial(), n, config.httpMax());
-            case RATE_LIMIT -> {
+            case RATE_LIMIT, TOO_MANY_CONNECTIONS -> {
                 Duration wait = exponential(config.rateLimitInitial(), n, config.httpMax());
                 Instant reset = failure.notBefore();
                 if (reset != null) {
@@ -38,7 +38,7 @@ final class Backoff {
                 }
                 yield wait;
             }
-            case AUTH, FORBIDDEN -> throw new IllegalArgumentException("no retry after " + failure.kind());
+            case AUTH, FORBIDDEN, USAGE_CAPPED -> throw new IllegalArgumentException("no retry after " + failure.kind());
         };
     }
 

@@ -3,6 +3,7 @@ package dev.pulse.x;
 import java.net.URI;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,12 +41,14 @@ public class XApi {
     private final URI base;
     private final XConfig config;
     private final ObjectMapper mapper;
+    private final XUserAgent userAgent;
     private final AtomicReference<HttpClientRequest> streaming = new AtomicReference<>();
 
-    XApi(Vertx vertx, XConfig config, ObjectMapper mapper,
+    XApi(Vertx vertx, XConfig config, ObjectMapper mapper, XUserAgent userAgent,
             @ConfigProperty(name = "quarkus.rest-client.x-api.url") String url) {
         this.config = config;
         this.mapper = mapper;
+        this.userAgent = userAgent;
         this.base = URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
         int connectMs = (int) Math.min(Integer.MAX_VALUE, config.stallTimeout().toMillis());
         this.client = vertx.createHttpClient(new HttpClientOptions()
@@ -61,12 +64,18 @@ public class XApi {
     }
 
     /**
-     * Opens the stream of a live mode; the items are the raw body chunks. Fails with {@link XStreamException}.
+     * Opens the stream of a live mode; the items are the raw body chunks. Fails with {@link XStreamException}. A
+     * connection opened while {@code stopped} turned true is closed at once: a stop never leaves one open.
      */
-    Multi<Buffer> stream(XMode mode) {
+    Multi<Buffer> stream(XMode mode, BooleanSupplier stopped) {
         RequestOptions options = request(HttpMethod.GET, mode.path() + query());
         return client.request(options)
-                .invoke(streaming::set)
+                .invoke(request -> {
+                    streaming.set(request);
+                    if (stopped.getAsBoolean()) { // the stop's disconnect() may have run before the set
+                        disconnect();
+                    }
+                })
                 .chain(HttpClientRequest::send)
                 .onFailure(e -> !(e instanceof XStreamException))
                 .transform(e -> new XStreamException(XStreamException.Cause.NETWORK, "cannot connect to " + base
@@ -103,10 +112,33 @@ public class XApi {
                 case 403 -> new XStreamException(XStreamException.Cause.FORBIDDEN, at
                         + ": the account's access level does not include this endpoint (the sampled stream is"
                         + " Enterprise-only); use pulse.x.stream=filtered, or replay");
-                case 429 -> new XStreamException(XStreamException.Cause.RATE_LIMIT, at, resetInstant(reset));
+                case 429 -> tooManyRequests(at, body, resetInstant(reset));
                 default -> new XStreamException(XStreamException.Cause.HTTP, at);
             };
         });
+    }
+
+    /** A 429 is one of three things at X: the request rate, the monthly usage cap, or a connection X still holds. */
+    private XStreamException tooManyRequests(String at, Buffer body, Instant reset) {
+        JsonNode problem = body.length() == 0 ? mapper.createObjectNode()
+                : parse(body.length() > ERROR_BODY_LIMIT ? body.getBuffer(0, ERROR_BODY_LIMIT) : body);
+        String type = text(problem, "type");
+        if (type.endsWith("/usage-capped") || text(problem, "title").equals("UsageCapExceeded")) {
+            String period = text(problem, "period");
+            return new XStreamException(XStreamException.Cause.USAGE_CAPPED, at + ": the project's "
+                    + (period.isEmpty() ? "monthly" : period.toLowerCase(java.util.Locale.ROOT))
+                    + " usage cap (posts read per billing cycle) is used up; Pulse does not reconnect until you start"
+                    + " it again after the cap resets" + (reset == null ? "" : " (X names " + reset + ")")
+                    + "; the Developer Console shows the usage and the reset day", reset);
+        }
+        if (text(problem, "connection_issue").equals("TooManyConnections")) {
+            return new XStreamException(XStreamException.Cause.TOO_MANY_CONNECTIONS, at + ": X still holds a stream"
+                    + " connection of this app (a process that ended without closing it, or another Pulse); "
+                    + (config.resetConnections() ? "Pulse closes it (pulse.x.reset-connections) before the next try"
+                            : "set pulse.x.reset-connections=true to let Pulse close it before the next try,"
+                                    + " or wait for X to drop it"), reset);
+        }
+        return new XStreamException(XStreamException.Cause.RATE_LIMIT, at, reset);
     }
 
     private RequestOptions request(HttpMethod method, String pathAndQuery) {
@@ -114,6 +146,7 @@ public class XApi {
                 .setAbsoluteURI(base + pathAndQuery)
                 .setFollowRedirects(false);
         config.bearerToken().map(Secret::get).ifPresent(token -> options.putHeader("Authorization", "Bearer " + token));
+        options.putHeader("User-Agent", userAgent.value());
         return options;
     }
 

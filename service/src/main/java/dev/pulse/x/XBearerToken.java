@@ -8,21 +8,24 @@ import jakarta.ws.rs.core.HttpHeaders;
 import io.smallrye.config.Secret;
 
 /**
- * Adds {@code Authorization: Bearer <pulse.x.bearer-token>} to the X REST client's requests. The token goes into this
- * header only: never into a log line, an error or a status answer.
+ * Adds {@code Authorization: Bearer <pulse.x.bearer-token>} and Pulse's {@code User-Agent} to the X REST client's
+ * requests. The token goes into this header only: never into a log line, an error or a status answer.
  */
 @ApplicationScoped
 class XBearerToken implements ClientRequestFilter {
 
     private final XConfig config;
+    private final XUserAgent userAgent;
 
-    XBearerToken(XConfig config) {
+    XBearerToken(XConfig config, XUserAgent userAgent) {
         this.config = config;
+        this.userAgent = userAgent;
     }
 
     @Override
     public void filter(ClientRequestContext request) {
         config.bearerToken().map(Secret::get).ifPresent(token -> request.getHeaders()
                 .putSingle(HttpHeaders.AUTHORIZATION, "Bearer " + token));
+        request.getHeaders().putSingle(HttpHeaders.USER_AGENT, userAgent.value());
     }
 }

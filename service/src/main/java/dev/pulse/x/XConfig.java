@@ -34,9 +34,17 @@ public interface XConfig {
     @WithDefault("100000")
     int dedupWindow();
 
-    /** Readiness turns DOWN when a live stream has been disconnected for longer than this. */
+    /** The {@code x-stream} wellness check turns DOWN when a live stream has been disconnected longer than this. */
     @WithDefault("5m")
     Duration maxDisconnected();
+
+    /**
+     * On HTTP 429 {@code TooManyConnections} (X still holds a connection of this app, e.g. of a process that was killed),
+     * close all of this app's stream connections through X's Connections API ({@code DELETE /2/connections/all}) once
+     * before the next try. Off by default: it would also cut a stream that another program runs with the same app.
+     */
+    @WithDefault("false")
+    boolean resetConnections();
 
     Backoff backoff();
 

@@ -6,12 +6,24 @@ import java.util.Locale;
  * Where posts come from: X's sampled or filtered stream, a replayed capture, or nowhere.
  */
 public enum XMode {
-    SAMPLE("/2/tweets/sample/stream"), FILTERED("/2/tweets/search/stream"), REPLAY(null), OFF(null);
+    SAMPLE("/2/tweets/sample/stream", "X's 1 % sample of all posts: Enterprise access only (a pay-per-use token gets"
+            + " 403 here: use pulse.x.stream=filtered)"),
+    FILTERED("/2/tweets/search/stream", "the posts matching your rules: pay-per-use and Enterprise (pay-per-use: one"
+            + " connection, up to 250 posts/s, 1,000 rules, a monthly read cap)"),
+    REPLAY(null, "a recorded capture, no token needed"),
+    OFF(null, "nothing");
 
     private final String path;
+    private final String access;
 
-    XMode(String path) {
+    XMode(String path, String access) {
         this.path = path;
+        this.access = access;
+    }
+
+    /** What the mode streams and which of X's access levels can use it (2026). */
+    public String access() {
+        return access;
     }
 
     /** The stream endpoint of a live mode, {@code null} otherwise. */

@@ -34,15 +34,18 @@ final class XSession {
     private final Backoff backoff;
     private final XStats stats;
     private final XConfig config;
+    private final XConnections connections;
     private final CompletableFuture<Void> stopSignal = new CompletableFuture<>();
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
     private volatile State state = State.CONNECTING;
     private volatile String lastError;
     private volatile Instant nextRetryAt;
     private volatile Instant disconnectedSince = Instant.now();
+    /** Whether X's connections were closed since the last working connection: once, never in a loop. */
+    private volatile boolean connectionsClosed;
 
     XSession(XMode mode, XApi api, Supplier<Multi<byte[]>> replay, PostHandler handler, Backoff backoff,
-            XStats stats, XConfig config) {
+            XStats stats, XConfig config, XConnections connections) {
         this.mode = mode;
         this.api = api;
         this.replay = replay;
@@ -50,6 +53,7 @@ final class XSession {
         this.backoff = backoff;
         this.stats = stats;
         this.config = config;
+        this.connections = connections;
     }
 
     /** Runs the session: the records of its posts, in the order received. */
@@ -77,18 +81,20 @@ final class XSession {
     }
 
     void stop() {
-        if (active()) {
-            state = State.STOPPED;
-            LOG.infof("X stream (%s) stopped", mode.label());
+        synchronized (this) {
+            if (active()) {
+                state = State.STOPPED;
+                LOG.infof("X stream (%s) stopped", mode.label());
+            }
+            stopSignal.complete(null);
         }
-        stopSignal.complete(null);
         if (mode.live()) {
             api.disconnect();
         }
     }
 
     /** Ends the session before it streamed, e.g. when its rules were refused. */
-    void failBeforeStart(String reason) {
+    synchronized void failBeforeStart(String reason) {
         state = State.FAILED;
         lastError = reason;
         stopSignal.complete(null);
@@ -121,12 +127,11 @@ final class XSession {
     }
 
     private Multi<Message<byte[]>> connection() {
-        if (stopSignal.isDone()) {
+        if (!enter(State.CONNECTING)) {
             return Multi.createFrom().empty();
         }
-        state = State.CONNECTING;
         LOG.infof("Connecting to the X %s stream", mode.label());
-        Multi<Buffer> chunks = api.stream(mode)
+        Multi<Buffer> chunks = api.stream(mode, stopSignal::isDone)
                 .ifNoItem().after(config.stallTimeout()).failWith(() -> new XStreamException(
                         XStreamException.Cause.NETWORK, "stalled: nothing, not even a keep-alive, for "
                                 + config.stallTimeout().toMillis() + " ms (pulse.x.stall-timeout)"));
@@ -137,18 +142,30 @@ final class XSession {
         });
     }
 
+    /**
+     * Moves a running session to {@code next}; false once it was stopped. Stop, and every change of state while
+     * running, hold the session's lock: a stop racing a reconnect cannot be overwritten by {@code connecting}.
+     */
+    private synchronized boolean enter(State next) {
+        if (stopSignal.isDone() || !active()) {
+            return false;
+        }
+        state = next;
+        return true;
+    }
+
     private void connected() {
-        if (state != State.STREAMING && !stopSignal.isDone()) {
-            state = State.STREAMING;
+        if (state != State.STREAMING && enter(State.STREAMING)) {
             backoff.reset();
             stats.backoffMillis.set(0);
             lastError = null;
+            connectionsClosed = false;
             LOG.infof("X %s stream connected", mode.label());
         }
     }
 
     private Multi<Message<byte[]>> replayed() {
-        state = State.STREAMING;
+        enter(State.STREAMING);
         Multi<List<StreamLine>> lines = LineFramer.frame(replay.get(), (int) config.maxLineBytes().asLongValue())
                 .select().first(chunk -> !stopSignal.isDone());
         double rate = config.replay().rate();
@@ -172,12 +189,28 @@ final class XSession {
         if (state == State.STREAMING) {
             disconnectedSince = Instant.now();
         }
-        Duration wait = backoff.next(x);
-        state = State.BACKING_OFF;
+        if (!enter(State.BACKING_OFF)) {
+            return Uni.createFrom().item(0L); // stopped: the retry finds the stop and ends the stream
+        }
         lastError = x.getMessage();
+        stats.reconnect(x.kind().label());
+        if (x.kind() == XStreamException.Cause.TOO_MANY_CONNECTIONS && config.resetConnections()
+                && !connectionsClosed) {
+            connectionsClosed = true;
+            nextRetryAt = Instant.now();
+            LOG.warnf("X stream: %s; reconnecting once they are closed", x.getMessage());
+            return connections.closeAll().replaceWith(0L).onFailure().recoverWithUni(failed -> {
+                LOG.warnf("X stream: could not close X's connections (%s); backing off", failed.getMessage());
+                return backOff(x);
+            });
+        }
+        return backOff(x);
+    }
+
+    private Uni<Long> backOff(XStreamException x) {
+        Duration wait = backoff.next(x);
         nextRetryAt = Instant.now().plus(wait);
         stats.backoffMillis.set(wait.toMillis());
-        stats.reconnect(x.kind().label());
         LOG.warnf("X stream: %s; reconnecting in %d ms", x.getMessage(), wait.toMillis());
         if (wait.isZero()) {
             return Uni.createFrom().item(0L);
@@ -186,14 +219,14 @@ final class XSession {
                 .replaceWith(wait.toMillis());
     }
 
-    private void completed() {
+    private synchronized void completed() {
         if (active()) {
             state = State.COMPLETED;
             LOG.infof("X %s completed: %d posts published", mode.label(), stats.published.get());
         }
     }
 
-    private void failed(Throwable failure) {
+    private synchronized void failed(Throwable failure) {
         if (state == State.STOPPED) {
             return;
         }

@@ -15,6 +15,14 @@ class XStreamException extends RuntimeException {
         HTTP(true),
         /** HTTP 429: exponential from a minute, never before x-rate-limit-reset. */
         RATE_LIMIT(true),
+        /**
+         * HTTP 429 {@code TooManyConnections}: X still holds a connection of this app (one left open by a process that
+         * ended without closing it); backs off like {@link #RATE_LIMIT}, or Pulse closes it first
+         * ({@code pulse.x.reset-connections}).
+         */
+        TOO_MANY_CONNECTIONS(true),
+        /** HTTP 429 {@code UsageCapExceeded}: the project's monthly post cap is used up; no retry until it resets. */
+        USAGE_CAPPED(false),
         /** HTTP 401: the token is wrong; retrying cannot help. */
         AUTH(false),
         /** HTTP 403: the account's access level lacks the endpoint. */

@@ -4,13 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Readiness;
+
+import io.smallrye.health.api.Wellness;
 
 /**
- * Readiness check {@code x-stream}: DOWN after 401/403 or a live stream disconnected longer than
- * {@code pulse.x.max-disconnected}.
+ * Wellness check {@code x-stream} ({@code /q/health/well}): DOWN after 401/403 or a live stream disconnected longer
+ * than {@code pulse.x.max-disconnected}. Not readiness: X's trouble must not take REST emit out of a load balancer.
  */
-@Readiness
+@Wellness
 @ApplicationScoped
 public class XStreamHealth implements HealthCheck {
 

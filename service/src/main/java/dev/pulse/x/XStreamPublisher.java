@@ -44,10 +44,11 @@ public class XStreamPublisher {
     private final Backoff backoff;
     private final ObjectMapper mapper;
     private final XRules rules;
+    private final XConnections connections;
     private volatile XSession current;
 
     XStreamPublisher(XConfig config, XApi api, ReplaySource replay, XStats stats, LineRecorder recorder,
-            ObjectMapper mapper, XRules rules) {
+            ObjectMapper mapper, XRules rules, XConnections connections) {
         this.config = config;
         this.api = api;
         this.replay = replay;
@@ -55,6 +56,7 @@ public class XStreamPublisher {
         this.recorder = recorder;
         this.mapper = mapper;
         this.rules = rules;
+        this.connections = connections;
         this.recent = new RecentIds(Math.max(1, config.dedupWindow()));
         this.backoff = new Backoff(config.backoff(), Clock.systemUTC());
     }
@@ -81,6 +83,7 @@ public class XStreamPublisher {
             throw new IllegalStateException("pulse.x.stream=" + mode.label()
                     + " needs an X API bearer token: set pulse.x.bearer-token (env PULSE_X_BEARER_TOKEN)");
         }
+        LOG.infof("X stream mode %s: %s", mode.label(), mode.access());
         start(mode);
     }
 
@@ -97,7 +100,7 @@ public class XStreamPublisher {
         }
         recorder.enable(mode.live());
         PostHandler handler = new PostHandler(mapper, mode, recent, stats, recorder);
-        current = new XSession(mode, api, replay::chunks, handler, backoff, stats, config);
+        current = new XSession(mode, api, replay::chunks, handler, backoff, stats, config, connections);
         if (mode == XMode.FILTERED && !config.rules().isEmpty()) {
             XSession session = current;
             rules.reconcile(config.rules()).subscribe().with(

@@ -1,6 +1,7 @@
 package dev.pulse.x;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -50,6 +51,16 @@ class BackoffTest {
                 now.plusSeconds(30))));
         assertEquals(Duration.ofSeconds(900), backoff.next(new XStreamException(XStreamException.Cause.RATE_LIMIT, "429",
                 now.plusSeconds(900))));
+    }
+
+    @Test
+    void aConnectionXStillHoldsBacksOffLikeTheRateLimitAndTheUsageCapNeverRetries() {
+        assertEquals(Duration.ofSeconds(60), backoff.next(new XStreamException(
+                XStreamException.Cause.TOO_MANY_CONNECTIONS, "429", null)));
+        assertEquals(Duration.ofSeconds(300), backoff.next(new XStreamException(
+                XStreamException.Cause.TOO_MANY_CONNECTIONS, "429", now.plusSeconds(300))));
+        assertThrows(IllegalArgumentException.class, () -> backoff.next(new XStreamException(
+                XStreamException.Cause.USAGE_CAPPED, "429", null)));
     }
 
     static XConfig.Backoff defaults() {

@@ -76,9 +76,12 @@ public final class FakeX {
     private final List<Long> connections = new CopyOnWriteArrayList<>();
     private final List<String> paths = new CopyOnWriteArrayList<>();
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
+    private final List<String> userAgents = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger connectionResets = new java.util.concurrent.atomic.AtomicInteger();
     private final List<String> ruleCalls = new CopyOnWriteArrayList<>();
     private final List<JsonObject> rules = new CopyOnWriteArrayList<>();
     private final List<HttpServerRequest> open = new CopyOnWriteArrayList<>();
+    private final java.util.Set<Object> streamConnections = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private HttpServer server;
     private int nextRuleId = 100;
 
@@ -101,6 +104,7 @@ public final class FakeX {
         replies.clear();
         connections.clear();
         paths.clear();
+        connectionResets.set(0);
         open.forEach(r -> r.connection().close());
         open.clear();
     }
@@ -115,6 +119,20 @@ public final class FakeX {
 
     public List<String> authorizations() {
         return authorizations;
+    }
+
+    /** Stream connections (TCP) that are still open. */
+    public int openStreams() {
+        return streamConnections.size();
+    }
+
+    /** Calls of X's Connections API ({@code DELETE /2/connections/all}). */
+    public int connectionResets() {
+        return connectionResets.get();
+    }
+
+    public List<String> userAgents() {
+        return userAgents;
     }
 
     public List<String> ruleCalls() {
@@ -132,12 +150,23 @@ public final class FakeX {
 
     private void handle(HttpServerRequest request) {
         authorizations.add(String.valueOf(request.getHeader("Authorization")));
+        userAgents.add(String.valueOf(request.getHeader("User-Agent")));
+        if (request.path().equals("/2/connections/all") && request.method().name().equals("DELETE")) {
+            connectionResets.incrementAndGet();
+            // X drops the connections it held; the answer's body is not read
+            request.response().putHeader("Content-Type", "application/json").end("{\"data\":{}}");
+            return;
+        }
         if (request.path().equals("/2/tweets/search/stream/rules")) {
             request.body().onSuccess(body -> rulesCall(request, body));
             return;
         }
         connections.add(System.nanoTime());
         paths.add(request.uri());
+        Object connection = request.connection();
+        if (streamConnections.add(connection)) {
+            request.connection().closeHandler(v -> streamConnections.remove(connection));
+        }
         Reply reply = replies.poll();
         if (reply == null) {
             reply = new Reply().hold();

@@ -38,6 +38,7 @@ public class FakeXResource implements QuarkusTestResourceLifecycleManager {
                 Map.entry("pulse.x.backoff.http-max", "2s"),
                 Map.entry("pulse.x.backoff.rate-limit-initial", "200ms"),
                 Map.entry("pulse.x.max-disconnected", "2s"),
+                Map.entry("pulse.x.reset-connections", "true"),
                 Map.entry("pulse.x.rules[0].value", "kafka lang:en"),
                 Map.entry("pulse.x.rules[0].tag", "kafka-posts"),
                 Map.entry("pulse.x.rules[1].value", "quarkus"),

@@ -55,6 +55,6 @@ class XReplayTest {
         assertEquals("x-replay", new String(posts.get(0).headers().lastHeader("pulse-source").value(), StandardCharsets.UTF_8));
         given().get("/x/stream").then().body("published", equalTo(lines.size())).body("malformed", equalTo(0))
                 .body("source", containsString("replay-sample.ndjson"));
-        given().get("/q/health/ready").then().statusCode(200).body(containsString("x-stream"));
+        given().get("/q/health/well").then().statusCode(200).body(containsString("x-stream"));
     }
 }

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -205,7 +206,8 @@ class XStreamTest {
                 .body("state", equalTo("failed")).body("lastError", containsString("pulse.x.bearer-token")));
         Thread.sleep(1000);
         assertEquals(1, x.connections().size(), "no retry after 401");
-        given().get("/q/health/ready").then().statusCode(503).body(containsString("x-stream"));
+        given().get("/q/health/well").then().statusCode(503).body(containsString("x-stream"));
+        given().get("/q/health/ready").then().statusCode(200).body(not(containsString("x-stream")));
     }
 
     @Test
@@ -252,17 +254,71 @@ class XStreamTest {
 
     @Test
     @Order(10)
-    void readinessTurnsDownWhenDisconnectedTooLong() {
+    void wellnessTurnsDownWhenDisconnectedTooLongAndReadinessStaysUp() {
         for (int i = 0; i < 10; i++) {
             x.script(new FakeX.Reply().status(503));
         }
         given().post("/x/stream/start?mode=sample").then().statusCode(202);
-        given().get("/q/health/ready").then().statusCode(200);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(503)
+        given().get("/q/health/well").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/q/health/well").then().statusCode(503)
                 .body(containsString("pulse.x.max-disconnected")));
+        given().get("/q/health/ready").then().statusCode(200);
         given().get("/x/stream").then().body("state", org.hamcrest.Matchers.oneOf("backing-off", "connecting"));
         given().post("/x/stream/stop").then().statusCode(200).body("state", equalTo("stopped"));
+        given().get("/q/health/well").then().statusCode(200);
+    }
+
+    @Test
+    @Order(11)
+    void theMonthlyUsageCapStopsWithoutRetrying() throws InterruptedException {
+        x.script(new FakeX.Reply().status(429).write("{\"title\":\"UsageCapExceeded\",\"detail\":\"Usage cap exceeded:"
+                + " Monthly product cap\",\"period\":\"Monthly\",\"scope\":\"Product\","
+                + "\"type\":\"https://api.twitter.com/2/problems/usage-capped\"}"));
+        given().post("/x/stream/start?mode=sample").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> given().get("/x/stream").then()
+                .body("state", equalTo("failed")).body("lastError", containsString("monthly usage cap")));
+        Thread.sleep(1000);
+        assertEquals(1, x.connections().size(), "no retry after the usage cap");
+        given().get("/q/health/well").then().statusCode(503).body(containsString("usage cap"));
         given().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
+    @Order(12)
+    void tooManyConnectionsClosesXsConnectionsOnceThenStreams() {
+        String tooMany = "{\"title\":\"ConnectionException\",\"detail\":\"This stream is currently at the maximum"
+                + " allowed connection limit.\",\"connection_issue\":\"TooManyConnections\","
+                + "\"type\":\"https://api.twitter.com/2/problems/streaming-connection\"}";
+        x.script(new FakeX.Reply().status(429).write(tooMany), new FakeX.Reply().status(429).write(tooMany),
+                new FakeX.Reply().write(post("7001", "after the reset") + "\r\n").hold());
+        given().post("/x/stream/start?mode=sample").then().statusCode(202);
+        List<ConsumerRecord<byte[], byte[]>> posts = read(1);
+        assertEquals("7001", new String(posts.get(0).key(), StandardCharsets.UTF_8));
+        assertEquals(3, x.connections().size());
+        assertEquals(1, x.connectionResets(), "X's connections are closed once, not before every retry");
+        given().get("/q/metrics").then().body(containsString("pulse_x_reconnects_total{cause=\"too-many-connections\"} 2.0"));
+    }
+
+    @Test
+    @Order(13)
+    void stopIsFinalInEveryState() throws InterruptedException {
+        java.util.Random random = new java.util.Random(13);
+        for (int run = 0; run < 60; run++) {
+            x.reset();
+            switch (run % 4) {
+                case 0 -> x.script(new FakeX.Reply().write(post("80" + run, "streaming") + "\r\n").hold()); // streaming
+                case 1 -> x.script(new FakeX.Reply().status(503), new FakeX.Reply().status(503)); // backing off
+                case 2 -> x.script(new FakeX.Reply().pause(5).cut(), new FakeX.Reply().pause(5).cut(),
+                        new FakeX.Reply().pause(5).cut()); // reconnecting at once, again and again
+                default -> x.script(new FakeX.Reply().pause(150).write("\r\n").hold()); // connected, nothing yet
+            }
+            given().post("/x/stream/start?mode=sample").then().statusCode(202);
+            Thread.sleep(random.nextInt(60));
+            given().post("/x/stream/stop").then().statusCode(200).body("state", equalTo("stopped"));
+            Thread.sleep(100); // what was under way at the stop (a reconnect, a connection being opened) ends
+            given().get("/x/stream").then().body("state", equalTo("stopped"));
+            await().atMost(Duration.ofSeconds(3)).until(() -> x.openStreams() == 0);
+        }
     }
 
     @Test
@@ -270,6 +326,9 @@ class XStreamTest {
     void theTokenNeverShows() {
         String token = FakeXResource.TOKEN;
         assertTrue(x.authorizations().contains("Bearer " + token), "the token is sent to X");
+        assertFalse(x.userAgents().isEmpty());
+        assertTrue(x.userAgents().stream().allMatch(agent -> agent.matches("Pulse/\\S+ .*")),
+                "every call to X (stream and rules) names Pulse and its version: " + x.userAgents());
         for (String path : List.of("/x/stream", "/q/health", "/q/metrics", "/x/rules")) {
             assertFalse(given().get(path).asString().contains(token), path);
         }
