@@ -16,8 +16,8 @@ import io.smallrye.mutiny.Multi;
 @Path("/live")
 public class LiveResource {
 
-    /** Paths that carry record data: read-only, yet behind the API key. */
-    public static final String RECORDS_PATH = "/live/records";
+    /** The method that carries record data: read-only, yet behind the API key. */
+    public static final String RECORDS_METHOD = "records";
 
     private final LiveFeed feed;
 

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 import dev.pulse.live.LiveResource;
 import io.smallrye.config.Secret;
@@ -30,10 +31,26 @@ public class ApiKeyFilter {
 
     @ServerRequestFilter(preMatching = true)
     public Optional<Response> check(ContainerRequestContext request) {
-        if (key.isEmpty() || READ_ONLY.contains(request.getMethod())
-                && !LiveResource.RECORDS_PATH.equals(request.getUriInfo().getPath())) {
+        if (key.isEmpty() || READ_ONLY.contains(request.getMethod())) {
             return Optional.empty();
         }
+        return verify(request);
+    }
+
+    /**
+     * The live record tail carries the data, so reading it needs the key too. Checked on the matched resource method,
+     * not on the path: {@code /live/records/} or {@code //live/records} reach the same method.
+     */
+    @ServerRequestFilter
+    public Optional<Response> checkDataReads(ContainerRequestContext request, SimpleResourceInfo resource) {
+        if (key.isEmpty() || !READ_ONLY.contains(request.getMethod()) || resource.getResourceClass() != LiveResource.class
+                || !LiveResource.RECORDS_METHOD.equals(resource.getMethodName())) {
+            return Optional.empty();
+        }
+        return verify(request);
+    }
+
+    private Optional<Response> verify(ContainerRequestContext request) {
         String given = request.getHeaderString("X-API-Key");
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (given == null && authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {

@@ -68,6 +68,13 @@ class AuthTest {
         given().get("/live/records").then().statusCode(401).contentType("application/problem+json")
                 .body("detail", containsString("X-API-Key"));
         given().header("X-API-Key", "wrong").get("/live/records").then().statusCode(401);
+        for (String variant : new String[] { "/live/records/", "//live/records", "/live//records", "/live/./records" }) {
+            HttpResponse<InputStream> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                    "http://" + root.getHost() + ":" + root.getPort() + variant)).build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            answer.body().close();
+            assertEquals(401, answer.statusCode(), variant);
+        }
         try (Opened tail = open("/live/records", BrokerDownProfile.API_KEY)) {
             assertEquals(200, tail.response.statusCode());
             assertTrue(tail.response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
