@@ -28,6 +28,8 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 public class ConsoleConsumer {
 
     private static final Logger LOG = Logger.getLogger("pulse.console");
+    /** Records read per topic (tag {@code topic}); the web page's rates are read from it too. */
+    public static final String CONSUMED = "pulse.records.consumed";
 
     private final RecordFormatter formatter;
     private final MeterRegistry registry;
@@ -54,7 +56,7 @@ public class ConsoleConsumer {
         } catch (RuntimeException e) {
             problem = "could not be shown: " + e;
         }
-        count(consumed, "pulse.records.consumed", "Records read by the console consumer", record.getTopic());
+        count(consumed, CONSUMED, "Records read by the console consumer", record.getTopic());
         if (problem == null) {
             return record.ack();
         }

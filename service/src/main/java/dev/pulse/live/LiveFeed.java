@@ -2,13 +2,12 @@ package dev.pulse.live;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
-import java.util.concurrent.atomic.LongAdder;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -16,6 +15,7 @@ import jakarta.enterprise.event.Observes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.pulse.console.ConsoleConsumer;
 import dev.pulse.kafka.TopicsConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -28,9 +28,10 @@ import io.vertx.core.Vertx;
 
 /**
  * What the web page shows live, fed by the console consumer: the newest records ({@code GET /live/records}) and records
- * per second per topic ({@code GET /live/rates}). One broadcast for every browser tab, never a Kafka consumer per tab:
- * every {@value #TICK_MS} ms the records that arrived are rendered once (the newest {@value #RECORDS_PER_TICK}, the
- * others only counted) and handed to each client's bounded queue ({@link LiveClient}).
+ * per second per topic ({@code GET /live/rates}, read from the console's {@code pulse.records.consumed} counters). One
+ * broadcast for every browser tab, never a Kafka consumer per tab: every {@value #TICK_MS} ms the records that arrived
+ * are rendered once (the newest {@value #RECORDS_PER_TICK}, the others only counted) and handed to each client's
+ * bounded queue ({@link LiveClient}).
  */
 @ApplicationScoped
 public class LiveFeed {
@@ -64,12 +65,12 @@ public class LiveFeed {
 
     private final ObjectMapper json;
     private final Vertx vertx;
-    private final TopicsConfig topics;
+    private final MeterRegistry registry;
     private final Counter dropped;
     private final Set<LiveClient> recordClients = new CopyOnWriteArraySet<>();
     private final Set<LiveClient> rateClients = new CopyOnWriteArraySet<>();
-    private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
-    private final Map<String, Long> lastCounts = new LinkedHashMap<>();
+    /** Per topic, the console's consumed count at the last second: the configured topics first, others as they come. */
+    private final Map<String, Double> lastCounts = new LinkedHashMap<>();
     private final ArrayDeque<Shown> newest = new ArrayDeque<>(RECORDS_PER_TICK);
     private final ArrayDeque<Rates> history = new ArrayDeque<>(HISTORY_SECONDS);
     private long unshown;
@@ -79,15 +80,14 @@ public class LiveFeed {
     LiveFeed(ObjectMapper json, Vertx vertx, TopicsConfig topics, MeterRegistry registry) {
         this.json = json;
         this.vertx = vertx;
-        this.topics = topics;
+        this.registry = registry;
         this.dropped = Counter.builder("pulse.live.dropped")
                 .description("Records not sent to a web page that read too slowly (its oldest queued events)")
                 .register(registry);
         Gauge.builder("pulse.live.clients", recordClients, Set::size)
                 .description("Web pages following the record tail").register(registry);
-        for (String topic : List.of(topics.sample(), topics.tweets())) {
-            counts.put(topic, new LongAdder());
-        }
+        lastCounts.put(topics.sample(), 0.0);
+        lastCounts.put(topics.tweets(), 0.0);
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -102,9 +102,8 @@ public class LiveFeed {
         rateClients.forEach(LiveClient::complete);
     }
 
-    /** Counts a consumed record and, while a page follows the tail, keeps it as one of the newest. */
+    /** While a page follows the tail, keeps a consumed record as one of the newest. */
     public void add(String topic, int partition, long offset, String line) {
-        counts.computeIfAbsent(topic, t -> new LongAdder()).increment();
         if (recordClients.isEmpty()) {
             return;
         }
@@ -128,8 +127,7 @@ public class LiveFeed {
         return LiveClient.stream(QUEUE_EVENTS, dropped, client -> {
             Start start;
             synchronized (history) {
-                start = new Start(List.copyOf(lastCounts.isEmpty() ? counts.keySet() : lastCounts.keySet()),
-                        SOURCES, List.copyOf(history));
+                start = new Start(List.copyOf(lastCounts.keySet()), SOURCES, List.copyOf(history));
                 rateClients.add(client);
             }
             client.offer(write(start), 0);
@@ -158,10 +156,15 @@ public class LiveFeed {
         Map<String, Long> rates = new LinkedHashMap<>();
         String event;
         synchronized (history) {
-            counts.forEach((topic, count) -> {
-                long now = count.sum();
-                rates.put(topic, now - lastCounts.getOrDefault(topic, now));
-                lastCounts.put(topic, now);
+            // the rates come from the console consumer's own per-topic counters, not from a second count
+            Map<String, Double> now = new HashMap<>();
+            registry.find(ConsoleConsumer.CONSUMED).counters()
+                    .forEach(counter -> now.put(counter.getId().getTag("topic"), counter.count()));
+            now.keySet().forEach(topic -> lastCounts.putIfAbsent(topic, 0.0));
+            lastCounts.replaceAll((topic, before) -> {
+                double count = now.getOrDefault(topic, before);
+                rates.put(topic, Math.round(count - before));
+                return count;
             });
             Rates point = new Rates(System.currentTimeMillis(), rates);
             if (history.size() == HISTORY_SECONDS) {
