@@ -6,11 +6,16 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 
 import dev.pulse.json.JsonSyntax;
-import dev.pulse.kafka.TopicsConfig;
 import dev.pulse.json.JsonSyntaxException;
+import dev.pulse.source.PostSummarizer;
 
 /**
  * Renders a record as one console line, {@code <topic>-<partition>@<offset> key=<key> <value>}. Posts on
@@ -21,14 +26,17 @@ import dev.pulse.json.JsonSyntaxException;
 public class RecordFormatter {
 
     private final JsonSyntax json;
-    private final PostSummary posts;
-    private final String tweets;
+    private final Map<String, PostSummarizer> posts = new HashMap<>();
     private final int maxChars;
 
-    public RecordFormatter(JsonSyntax json, PostSummary posts, ConsoleConfig config, TopicsConfig topics) {
+    @Inject
+    public RecordFormatter(JsonSyntax json, Instance<PostSummarizer> summarizers, ConsoleConfig config) {
+        this(json, (Iterable<PostSummarizer>) summarizers, config);
+    }
+
+    public RecordFormatter(JsonSyntax json, Iterable<PostSummarizer> summarizers, ConsoleConfig config) {
         this.json = json;
-        this.posts = posts;
-        this.tweets = topics.tweets();
+        summarizers.forEach(summarizer -> posts.put(summarizer.topic(), summarizer));
         this.maxChars = Math.max(16, config.maxChars());
     }
 
@@ -41,7 +49,8 @@ public class RecordFormatter {
         line.append(topic).append('-').append(partition).append('@').append(offset).append(" key=");
         appendText(line, key, false);
         line.append(' ');
-        String post = value != null && topic.equals(tweets) ? posts.summarize(value, maxChars) : null;
+        PostSummarizer summarizer = value == null ? null : posts.get(topic);
+        String post = summarizer == null ? null : summarizer.summarize(value, maxChars);
         String problem = null;
         if (post != null) {
             line.append(post);
@@ -94,6 +103,14 @@ public class RecordFormatter {
             out.append('"');
         }
         shortened(out, text.length() - shown, bytes.length);
+    }
+
+    /** Appends {@code text} quoted and escaped on one line, its first {@code limit} characters and … when longer. */
+    public static void quote(StringBuilder out, String text, int limit) {
+        int shown = Math.min(text.length(), limit);
+        out.append('"');
+        escape(out, text, shown, true);
+        out.append(shown < text.length() ? "…\"" : "\"");
     }
 
     /** Appends the first {@code shown} characters on one line; in a quoted string also escapes quotes. */

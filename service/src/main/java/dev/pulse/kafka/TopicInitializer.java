@@ -12,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.interceptor.Interceptor;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -21,11 +22,12 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.jboss.logging.Logger;
 
 import dev.pulse.console.ConsoleConfig;
+import dev.pulse.source.LiveSource;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Creates Pulse's topics at start-up, before any channel sends, when they are missing (with the dead-letter strategy
- * also {@code sample.dlq} and {@code tweets.dlq}).
+ * Creates Pulse's topics at start-up, before any channel sends, when they are missing: {@code sample} and each live
+ * source's topic (with the dead-letter strategy also their {@code .dlq} topics).
  */
 @ApplicationScoped
 public class TopicInitializer {
@@ -35,19 +37,21 @@ public class TopicInitializer {
     private final TopicsConfig topics;
     private final KafkaClients clients;
     private final ConsoleConfig console;
+    private final Instance<LiveSource> sources;
 
-    TopicInitializer(TopicsConfig topics, KafkaClients clients, ConsoleConfig console) {
+    TopicInitializer(TopicsConfig topics, KafkaClients clients, ConsoleConfig console, Instance<LiveSource> sources) {
         this.topics = topics;
         this.clients = clients;
         this.console = console;
+        this.sources = sources;
     }
 
     void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
         if (topics.create()) {
-            Set<String> names = new TreeSet<>(List.of(topics.sample(), topics.tweets()));
+            Set<String> names = new TreeSet<>(List.of(topics.sample()));
+            sources.forEach(source -> names.add(source.topic()));
             if (console.failureStrategy() == ConsoleConfig.FailureStrategy.DEAD_LETTER_QUEUE) {
-                names.add(ConsoleConfig.deadLetterTopic(topics.sample()));
-                names.add(ConsoleConfig.deadLetterTopic(topics.tweets()));
+                List.copyOf(names).forEach(name -> names.add(ConsoleConfig.deadLetterTopic(name)));
             }
             create(names);
         }

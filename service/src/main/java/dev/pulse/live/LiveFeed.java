@@ -11,12 +11,14 @@ import java.util.concurrent.CopyOnWriteArraySet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.pulse.console.ConsoleConsumer;
 import dev.pulse.kafka.TopicsConfig;
+import dev.pulse.source.LiveSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -43,8 +45,6 @@ public class LiveFeed {
     static final int QUEUE_EVENTS = 32;
     /** Seconds of rates a page gets when it connects: the chart's five minutes. */
     static final int HISTORY_SECONDS = 300;
-    /** The status paths of the sources this Pulse has, for the page's source cards. */
-    static final List<String> SOURCES = List.of("sample", "x/stream");
 
     /** One tail entry: the console line and where the record is. */
     @RegisterForReflection // written by Jackson at run time
@@ -73,11 +73,14 @@ public class LiveFeed {
     private final Map<String, Double> lastCounts = new LinkedHashMap<>();
     private final ArrayDeque<Shown> newest = new ArrayDeque<>(RECORDS_PER_TICK);
     private final ArrayDeque<Rates> history = new ArrayDeque<>(HISTORY_SECONDS);
+    /** The status paths of the sources this Pulse has, for the page's source cards. */
+    private final List<String> sources = new ArrayList<>(List.of("sample"));
     private long unshown;
     private long timer = -1;
     private int ticks;
 
-    LiveFeed(ObjectMapper json, Vertx vertx, TopicsConfig topics, MeterRegistry registry) {
+    LiveFeed(ObjectMapper json, Vertx vertx, TopicsConfig topics, Instance<LiveSource> liveSources,
+            MeterRegistry registry) {
         this.json = json;
         this.vertx = vertx;
         this.registry = registry;
@@ -87,7 +90,10 @@ public class LiveFeed {
         Gauge.builder("pulse.live.clients", recordClients, Set::size)
                 .description("Web pages following the record tail").register(registry);
         lastCounts.put(topics.sample(), 0.0);
-        lastCounts.put(topics.tweets(), 0.0);
+        for (LiveSource source : liveSources) {
+            lastCounts.put(source.topic(), 0.0);
+            sources.add(source.path());
+        }
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -127,7 +133,7 @@ public class LiveFeed {
         return LiveClient.stream(QUEUE_EVENTS, dropped, client -> {
             Start start;
             synchronized (history) {
-                start = new Start(List.copyOf(lastCounts.keySet()), SOURCES, List.copyOf(history));
+                start = new Start(List.copyOf(lastCounts.keySet()), sources, List.copyOf(history));
                 rateClients.add(client);
             }
             client.offer(write(start), 0);

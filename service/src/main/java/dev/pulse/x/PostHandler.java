@@ -15,6 +15,8 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.pulse.source.RecentKeys;
+import dev.pulse.source.StreamLine;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
@@ -31,11 +33,11 @@ final class PostHandler {
 
     private final ObjectMapper mapper;
     private final byte[] source;
-    private final RecentIds recent;
+    private final RecentKeys recent;
     private final XStats stats;
     private final LineRecorder recorder;
 
-    PostHandler(ObjectMapper mapper, XMode mode, RecentIds recent, XStats stats, LineRecorder recorder) {
+    PostHandler(ObjectMapper mapper, XMode mode, RecentKeys recent, XStats stats, LineRecorder recorder) {
         this.mapper = mapper;
         this.source = ("x-" + mode.label()).getBytes(StandardCharsets.UTF_8);
         this.recent = recent;

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.pulse.source.UserAgent;
 import io.smallrye.config.Secret;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -41,10 +42,10 @@ public class XApi {
     private final URI base;
     private final XConfig config;
     private final ObjectMapper mapper;
-    private final XUserAgent userAgent;
+    private final UserAgent userAgent;
     private final AtomicReference<HttpClientRequest> streaming = new AtomicReference<>();
 
-    XApi(Vertx vertx, XConfig config, ObjectMapper mapper, XUserAgent userAgent,
+    XApi(Vertx vertx, XConfig config, ObjectMapper mapper, UserAgent userAgent,
             @ConfigProperty(name = "quarkus.rest-client.x-api.url") String url) {
         this.config = config;
         this.mapper = mapper;

@@ -5,6 +5,7 @@ import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 
+import dev.pulse.source.UserAgent;
 import io.smallrye.config.Secret;
 
 /**
@@ -15,9 +16,9 @@ import io.smallrye.config.Secret;
 class XBearerToken implements ClientRequestFilter {
 
     private final XConfig config;
-    private final XUserAgent userAgent;
+    private final UserAgent userAgent;
 
-    XBearerToken(XConfig config, XUserAgent userAgent) {
+    XBearerToken(XConfig config, UserAgent userAgent) {
         this.config = config;
         this.userAgent = userAgent;
     }

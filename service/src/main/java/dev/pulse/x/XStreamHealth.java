@@ -1,32 +1,19 @@
 package dev.pulse.x;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.health.HealthCheck;
-import org.eclipse.microprofile.health.HealthCheckResponse;
-
+import dev.pulse.source.SourceHealth;
 import io.smallrye.health.api.Wellness;
 
 /**
- * Wellness check {@code x-stream} ({@code /q/health/well}): DOWN after 401/403 or a live stream disconnected longer
- * than {@code pulse.x.max-disconnected}. Not readiness: X's trouble must not take REST emit out of a load balancer.
+ * Wellness check {@code x-stream} ({@code /q/health/well}): DOWN after 401/403, the usage cap, or a live stream
+ * disconnected longer than {@code pulse.x.max-disconnected}.
  */
 @Wellness
-@ApplicationScoped
-public class XStreamHealth implements HealthCheck {
-
-    private final XStreamPublisher publisher;
+@Singleton
+public class XStreamHealth extends SourceHealth {
 
     XStreamHealth(XStreamPublisher publisher) {
-        this.publisher = publisher;
-    }
-
-    @Override
-    public HealthCheckResponse call() {
-        XStatus status = publisher.status();
-        var response = HealthCheckResponse.named("x-stream").withData("mode", status.mode())
-                .withData("state", status.state());
-        return publisher.problem().map(problem -> response.withData("reason", problem).down().build())
-                .orElseGet(() -> response.up().build());
+        super("x-stream", publisher);
     }
 }

@@ -1,7 +1,6 @@
 package dev.pulse.x;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -18,6 +17,10 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.pulse.kafka.TopicsConfig;
+import dev.pulse.source.CaptureFile;
+import dev.pulse.source.LiveSource;
+import dev.pulse.source.RecentKeys;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
@@ -30,34 +33,38 @@ import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
  * back-pressure and no line framing for a body that is not server-sent events.
  */
 @ApplicationScoped
-public class XStreamPublisher {
+public class XStreamPublisher implements LiveSource {
 
     private static final Logger LOG = Logger.getLogger(XStreamPublisher.class);
+    /** The synthetic capture replayed when {@code pulse.x.replay.file} is unset. */
+    static final String BUNDLED_REPLAY = "x/replay-sample.ndjson";
 
     private final UnicastProcessor<XSession> sessions = UnicastProcessor.create();
     private final XConfig config;
     private final XApi api;
-    private final ReplaySource replay;
+    private final CaptureFile replay;
     private final XStats stats;
     private final LineRecorder recorder;
-    private final RecentIds recent;
+    private final RecentKeys recent;
+    private final String topic;
     private final Backoff backoff;
     private final ObjectMapper mapper;
     private final XRules rules;
     private final XConnections connections;
     private volatile XSession current;
 
-    XStreamPublisher(XConfig config, XApi api, ReplaySource replay, XStats stats, LineRecorder recorder,
-            ObjectMapper mapper, XRules rules, XConnections connections) {
+    XStreamPublisher(XConfig config, XApi api, XStats stats, LineRecorder recorder,
+            ObjectMapper mapper, XRules rules, XConnections connections, TopicsConfig topics) {
         this.config = config;
         this.api = api;
-        this.replay = replay;
+        this.replay = new CaptureFile(config.replay().file(), BUNDLED_REPLAY, "pulse.x.replay.file");
         this.stats = stats;
         this.recorder = recorder;
         this.mapper = mapper;
         this.rules = rules;
         this.connections = connections;
-        this.recent = new RecentIds(Math.max(1, config.dedupWindow()));
+        this.recent = new RecentKeys(config.dedupWindow());
+        this.topic = topics.tweets();
         this.backoff = new Backoff(config.backoff(), Clock.systemUTC());
     }
 
@@ -128,30 +135,39 @@ public class XStreamPublisher {
 
     public XStatus status() {
         XSession session = current;
-        String mode = session == null ? configuredMode().label() : session.mode().label();
-        String state = session == null ? "off" : session.state().name().toLowerCase().replace('_', '-');
         Instant retry = session == null ? null : session.nextRetryAt();
         String source = session != null && session.mode() == XMode.REPLAY ? replay.name() : null;
-        return new XStatus(mode, state, stats.received.get(), stats.published.get(), stats.malformed.get(),
+        return new XStatus(mode(), state(), stats.received.get(), stats.published.get(), stats.malformed.get(),
                 stats.duplicates.get(), stats.keepAlives.get(), stats.reconnects.get(),
                 session == null ? null : session.lastError(), retry == null ? null : retry.toString(), source);
     }
 
-    /** For readiness: why the stream is unhealthy, or empty. */
-    Optional<String> problem() {
+    @Override
+    public String path() {
+        return "x/stream";
+    }
+
+    @Override
+    public String topic() {
+        return topic;
+    }
+
+    @Override
+    public String mode() {
         XSession session = current;
-        if (session == null) {
-            return Optional.empty();
-        }
-        if (session.state() == XSession.State.FAILED) {
-            return Optional.of(session.lastError());
-        }
-        Instant since = session.disconnectedSince();
-        if (session.mode().live() && session.active() && since != null
-                && Duration.between(since, Instant.now()).compareTo(config.maxDisconnected()) > 0) {
-            return Optional.of("disconnected since " + since + " (longer than pulse.x.max-disconnected)");
-        }
-        return Optional.empty();
+        return session == null ? configuredMode().label() : session.mode().label();
+    }
+
+    @Override
+    public String state() {
+        XSession session = current;
+        return session == null ? "off" : session.state().label();
+    }
+
+    @Override
+    public Optional<String> problem() {
+        XSession session = current;
+        return session == null ? Optional.empty() : session.problem(config.maxDisconnected(), "pulse.x.max-disconnected");
     }
 
     /** Stops the session before SmallRye closes the channel, which sends the records already in it. */

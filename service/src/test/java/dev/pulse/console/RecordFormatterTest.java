@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -12,11 +13,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.pulse.json.JsonSyntax;
 import dev.pulse.kafka.TopicsConfig;
+import dev.pulse.x.XPostSummary;
 
 class RecordFormatterTest {
 
     private final RecordFormatter formatter = new RecordFormatter(new JsonSyntax(new ObjectMapper()),
-            new PostSummary(new ObjectMapper()), config(40), topics());
+            List.of(new XPostSummary(new ObjectMapper(), topics())), config(40));
 
     @Test
     void jsonIsShownAsWrittenOnOneLine() {

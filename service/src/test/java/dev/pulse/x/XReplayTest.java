@@ -32,7 +32,7 @@ class XReplayTest {
     @Test
     void bundledCaptureIsReplayedIntoTweets() throws IOException {
         List<String> lines;
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream(ReplaySource.BUNDLED)) {
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(XStreamPublisher.BUNDLED_REPLAY)) {
             lines = Arrays.stream(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\r\n"))
                     .filter(l -> !l.isEmpty()).toList();
         }

@@ -1,4 +1,4 @@
-package dev.pulse.x;
+package dev.pulse.source;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 /**
- * The dedup window: exactly the last N ids.
+ * The duplicate window: exactly the last N keys.
  */
-class RecentIdsTest {
+class RecentKeysTest {
 
     @Test
     void anIdIsNewOnceWithinTheWindowAndNewAgainAfterItLeftIt() {
-        RecentIds ids = new RecentIds(3);
+        RecentKeys ids = new RecentKeys(3);
         assertTrue(ids.firstTime("100"));
         assertFalse(ids.firstTime("100"));
         assertTrue(ids.firstTime("101"));

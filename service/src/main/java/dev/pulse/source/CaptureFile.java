@@ -1,4 +1,4 @@
-package dev.pulse.x;
+package dev.pulse.source;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,33 +8,35 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
-
-import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
- * The bytes of a capture of raw stream lines ({@code pulse.x.replay.file}, else the bundled synthetic sample), read
- * in chunks on demand so they take the same framing path as a live stream.
+ * The bytes of a live source's capture (a file, else a synthetic sample bundled on the class path), read in chunks on
+ * demand off the event loop, so that a replay takes the same framing path as a live stream.
  */
-@ApplicationScoped
-class ReplaySource {
+public final class CaptureFile {
 
-    static final String BUNDLED = "x/replay-sample.ndjson";
     private static final int CHUNK = 16 * 1024;
 
-    private final XConfig config;
+    private final Optional<String> file;
+    private final String bundled;
+    private final String key;
 
-    ReplaySource(XConfig config) {
-        this.config = config;
+    /** {@code key} is the setting that names {@code file}, for errors. */
+    public CaptureFile(Optional<String> file, String bundled, String key) {
+        this.file = file;
+        this.bundled = bundled;
+        this.key = key;
     }
 
-    String name() {
-        return config.replay().file().orElse("classpath:" + BUNDLED);
+    public String name() {
+        return file.orElse("classpath:" + bundled);
     }
 
-    Multi<byte[]> chunks() {
+    public Multi<byte[]> chunks() {
         return Multi.createFrom().<byte[]> deferred(() -> {
             InputStream in = open();
             return Multi.createFrom().<byte[]> iterable(() -> new Chunks(in)).onTermination().invoke(() -> close(in));
@@ -43,20 +45,20 @@ class ReplaySource {
 
     private InputStream open() {
         try {
-            if (config.replay().file().isPresent()) {
-                return Files.newInputStream(Path.of(config.replay().file().get()));
+            if (file.isPresent()) {
+                return Files.newInputStream(Path.of(file.get()));
             }
-            InputStream bundled = Thread.currentThread().getContextClassLoader().getResourceAsStream(BUNDLED);
-            if (bundled == null) {
-                bundled = ReplaySource.class.getClassLoader().getResourceAsStream(BUNDLED);
+            InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(bundled);
+            if (in == null) {
+                in = CaptureFile.class.getClassLoader().getResourceAsStream(bundled);
             }
-            if (bundled == null) {
-                throw new IOException("bundled " + BUNDLED + " is missing");
+            if (in == null) {
+                throw new IOException("bundled " + bundled + " is missing");
             }
-            return bundled;
+            return in;
         } catch (IOException e) {
-            throw new IllegalStateException(
-                    "cannot read the replay file " + name() + " (pulse.x.replay.file): " + e.getMessage(), e);
+            throw new IllegalStateException("cannot read the replay file " + name() + " (" + key + "): " + e.getMessage(),
+                    e);
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.pulse.x;
+package dev.pulse.source;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -87,5 +87,16 @@ class LineFramerTest {
 
     private static byte[] slice(byte[] bytes, int from, int to) {
         return java.util.Arrays.copyOfRange(bytes, from, to);
+    }
+
+    @Test
+    void aFileFramerAlsoEndsLinesAtALoneLf() {
+        LineFramer framer = new LineFramer(10, true);
+        List<StreamLine> lines = new ArrayList<>(framer.feed("{\"a\":1}\n\n{\"b\":2}\r\n{\"c".getBytes(StandardCharsets.UTF_8)));
+        lines.addAll(framer.feed("\":3}\n0123456789ABC\n".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(List.of("{\"a\":1}", "", "{\"b\":2}", "{\"c\":3}"),
+                lines.subList(0, 4).stream().map(line -> new String(line.bytes(), StandardCharsets.UTF_8)).toList());
+        assertEquals(StreamLine.Kind.OVERSIZED, lines.get(4).kind());
+        assertEquals(13, lines.get(4).size());
     }
 }

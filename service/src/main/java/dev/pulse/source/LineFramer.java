@@ -1,4 +1,4 @@
-package dev.pulse.x;
+package dev.pulse.source;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,45 +11,60 @@ import io.smallrye.mutiny.Multi;
  * inside a multi-byte UTF-8 character) and a chunk may hold many lines. It works on bytes and decodes nothing, keeps
  * at most {@code maxBytes} of a line in memory, and emits a chunk's lines together, as they are requested downstream.
  */
-final class LineFramer {
+public final class LineFramer {
 
     private final int maxBytes;
+    /** Whether a lone LF ends a line too (NDJSON files), not only CRLF (X's streams, where LF may sit inside a line). */
+    private final boolean lf;
     private byte[] line = new byte[4096];
     private int length;
     private long oversized = -1;
     private boolean lastOversizedByteWasCr;
 
-    LineFramer(int maxBytes) {
+    /** A framer of CRLF-terminated lines. */
+    public LineFramer(int maxBytes) {
+        this(maxBytes, false);
+    }
+
+    /** A framer of lines ended by CRLF or, when {@code lf}, also by a lone LF. */
+    public LineFramer(int maxBytes, boolean lf) {
         this.maxBytes = maxBytes;
+        this.lf = lf;
     }
 
     /**
      * Frames {@code chunks} with a fresh framer into the lines each chunk completes (chunks that complete none are
      * left out); a partial line left at the end is dropped, never emitted.
      */
-    static Multi<List<StreamLine>> frame(Multi<byte[]> chunks, int maxBytes) {
+    public static Multi<List<StreamLine>> frame(Multi<byte[]> chunks, int maxBytes) {
+        return frame(chunks, maxBytes, false);
+    }
+
+    /** {@link #frame(Multi, int)}, with lines also ended by a lone LF when {@code lf}. */
+    public static Multi<List<StreamLine>> frame(Multi<byte[]> chunks, int maxBytes, boolean lf) {
         return Multi.createFrom().deferred(() -> {
-            LineFramer framer = new LineFramer(maxBytes);
+            LineFramer framer = new LineFramer(maxBytes, lf);
             return chunks.onItem().transform(framer::feed).select().where(lines -> !lines.isEmpty());
         });
     }
 
-    List<StreamLine> feed(byte[] chunk) {
+    public List<StreamLine> feed(byte[] chunk) {
         List<StreamLine> lines = List.of();
         int start = 0;
         for (int i = indexOfLf(chunk, 0); i >= 0; i = indexOfLf(chunk, i + 1)) {
             boolean crlf = i > start ? chunk[i - 1] == '\r' : i == 0 ? endsWithCr() : false;
-            if (!crlf) {
+            if (!crlf && !lf) {
                 continue;
             }
             if (lines.isEmpty()) {
                 lines = new ArrayList<>();
             }
-            if (length == 0 && oversized < 0 && i > start) { // the whole line is in this chunk: one copy
-                lines.add(line(chunk, start, i - 1 - start));
+            int end = crlf ? i - 1 : i;
+            if (length == 0 && oversized < 0 && end >= start) { // the whole line is in this chunk: one copy
+                lines.add(line(chunk, start, end - start));
             } else {
                 append(chunk, start, i - start);
-                lines.add(take());
+                lines.add(take(crlf ? 1 : 0));
             }
             start = i + 1;
         }
@@ -106,17 +121,35 @@ final class LineFramer {
         length += count;
     }
 
-    private StreamLine take() {
+    /** The line gathered so far, without its last {@code cr} bytes (the CR of a CRLF). */
+    private StreamLine take(int cr) {
         if (oversized >= 0) {
-            StreamLine tooLong = new StreamLine(StreamLine.Kind.OVERSIZED, new byte[0], oversized - 1);
+            StreamLine tooLong = new StreamLine(StreamLine.Kind.OVERSIZED, new byte[0], oversized - cr);
             oversized = -1;
             return tooLong;
         }
-        int size = length - 1; // without the CR
+        int size = length - cr;
         length = 0;
         if (size == 0) {
             return StreamLine.KEEP_ALIVE_LINE;
         }
         return new StreamLine(StreamLine.Kind.DATA, Arrays.copyOf(line, size), size);
+    }
+
+    /**
+     * A capture's lines (ended by CRLF, or also by a lone LF when {@code lf}) at {@code rate} lines a second ({@code 0}: as fast as they are requested), until
+     * {@code stopped}; each item holds the lines to handle together.
+     */
+    public static Multi<List<StreamLine>> paced(Multi<byte[]> chunks, int maxBytes, boolean lf, double rate,
+            java.util.function.BooleanSupplier stopped) {
+        Multi<List<StreamLine>> lines = frame(chunks, maxBytes, lf).select().first(chunk -> !stopped.getAsBoolean());
+        if (rate <= 0) {
+            return lines;
+        }
+        java.time.Duration gap = java.time.Duration.ofNanos((long) (1e9 / rate));
+        return lines.onItem().<StreamLine> disjoint()
+                .onItem().call(line -> io.smallrye.mutiny.Uni.createFrom().voidItem().onItem().delayIt().by(gap))
+                .select().first(line -> !stopped.getAsBoolean())
+                .onItem().transform(List::of);
     }
 }

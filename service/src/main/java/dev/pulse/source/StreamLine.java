@@ -1,11 +1,11 @@
-package dev.pulse.x;
+package dev.pulse.source;
 
 /**
  * One CRLF-terminated line of a stream: a JSON text, a keep-alive (empty line) or a line over the size limit.
  */
-record StreamLine(Kind kind, byte[] bytes, long size) {
+public record StreamLine(Kind kind, byte[] bytes, long size) {
 
-    enum Kind {
+    public enum Kind {
         DATA, KEEP_ALIVE, OVERSIZED
     }
 
