@@ -47,23 +47,12 @@ class GracefulShutdownIT {
     void sigtermLosesNothingAcknowledged() throws Exception {
         String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
         Path log = Path.of("target", "graceful-shutdown-app.log");
-        List<String> command = new ArrayList<>();
-        boolean nativeRun = "true".equals(System.getProperty("pulse.it.native"));
-        if (nativeRun) {
-            command.add(System.getProperty("native.image.path"));
-        } else {
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        }
-        command.addAll(List.of("-Dkafka.bootstrap.servers=" + bootstrap, "-Dquarkus.http.port=" + PORT,
-                "-Dpulse.topics.sample=shutdown", "-Dpulse.console.group-id=shutdown-console",
+        Process app = AppProcess.start(log, false, List.of("-Dkafka.bootstrap.servers=" + bootstrap,
+                "-Dquarkus.http.port=" + PORT, "-Dpulse.topics.sample=shutdown", "-Dpulse.console.group-id=shutdown-console",
                 "-Dpulse.sample.interval=0", "-Dpulse.sample.count=5000000", "-Dpulse.sample.resume=false"));
-        if (!nativeRun) {
-            command.addAll(List.of("-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString()));
-        }
-        Process app = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         try {
-            waitReady(http);
+            AppProcess.waitReady(http, PORT);
             Set<String> acknowledged = ConcurrentHashMap.newKeySet();
             AtomicInteger errors = new AtomicInteger();
             AtomicBoolean running = new AtomicBoolean(true);
@@ -149,21 +138,5 @@ class GracefulShutdownIT {
         } finally {
             app.destroyForcibly();
         }
-    }
-
-    private static void waitReady(HttpClient http) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (Exception e) {
-                // not up yet
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the app did not get ready");
     }
 }

@@ -21,6 +21,10 @@ public interface TopicsConfig {
     @WithDefault("tweets")
     String tweets();
 
+    /** Topic of the Bluesky Jetstream publisher. */
+    @WithDefault("bluesky")
+    String bluesky();
+
     /** Create missing topics at start-up. */
     @WithDefault("true")
     boolean create();

@@ -13,12 +13,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.pulse.json.JsonSyntax;
 import dev.pulse.kafka.TopicsConfig;
+import dev.pulse.bluesky.BlueskyPostSummary;
 import dev.pulse.x.XPostSummary;
 
 class RecordFormatterTest {
 
     private final RecordFormatter formatter = new RecordFormatter(new JsonSyntax(new ObjectMapper()),
-            List.of(new XPostSummary(new ObjectMapper(), topics())), config(40));
+            List.of(new XPostSummary(new ObjectMapper(), topics()), new BlueskyPostSummary(new ObjectMapper(), topics())),
+            config(40));
 
     @Test
     void jsonIsShownAsWrittenOnOneLine() {
@@ -64,6 +66,20 @@ class RecordFormatterTest {
         assertEquals("tweets-0@8 key=null {\"errors\":[]}", formatOn("tweets", "{\"errors\":[]}"));
     }
 
+    @Test
+    void blueskyEventsAreShownAsDidAndTheStartOfTheText() {
+        String post = "{\"did\":\"did:plc:abc\",\"time_us\":1,\"kind\":\"commit\",\"commit\":{\"operation\":\"create\","
+                + "\"collection\":\"app.bsky.feed.post\",\"rkey\":\"3k\",\"record\":{\"text\":\"Hello \\\"sky\\\"\\nand a long tail\"}}}";
+        assertEquals("bluesky-0@8 key=at://did:plc:abc/app.bsky.feed.post/3k did=did:plc:abc \"Hello \\\"sky\\\"\\nand …\"",
+                line("bluesky", 0, 8, "at://did:plc:abc/app.bsky.feed.post/3k".getBytes(StandardCharsets.UTF_8),
+                        post.getBytes(StandardCharsets.UTF_8)));
+        assertEquals("bluesky-0@8 key=null did=did:plc:abc delete app.bsky.feed.post", formatOn("bluesky",
+                "{\"did\":\"did:plc:abc\",\"kind\":\"commit\",\"commit\":{\"operation\":\"delete\",\"collection\":\"app.bsky.feed.post\"}}"));
+        assertEquals("bluesky-0@8 key=null did=did:plc:abc identity", formatOn("bluesky",
+                "{\"did\":\"did:plc:abc\",\"kind\":\"identity\"}"));
+        assertEquals("bluesky-0@8 key=null {\"no\":\"did\"}", formatOn("bluesky", "{\"no\":\"did\"}"));
+    }
+
     private String formatOn(String topic, String value) {
         return line(topic, 0, 8, null, value.getBytes(StandardCharsets.UTF_8));
     }
@@ -76,6 +92,7 @@ class RecordFormatterTest {
         return new TopicsConfig() {
             public String sample() { return "sample"; }
             public String tweets() { return "tweets"; }
+            public String bluesky() { return "bluesky"; }
             public boolean create() { return true; }
             public java.util.OptionalInt partitions() { return java.util.OptionalInt.empty(); }
             public java.util.Optional<Short> replicationFactor() { return java.util.Optional.empty(); }

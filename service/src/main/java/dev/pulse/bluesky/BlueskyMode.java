@@ -1,0 +1,25 @@
+package dev.pulse.bluesky;
+
+import java.util.Locale;
+
+/**
+ * What the Bluesky publisher streams: Jetstream live, a capture replayed, or nothing.
+ */
+public enum BlueskyMode {
+    JETSTREAM,
+    REPLAY,
+    OFF;
+
+    String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    static BlueskyMode parse(String text) {
+        for (BlueskyMode mode : values()) {
+            if (mode.label().equals(text.trim().toLowerCase(Locale.ROOT))) {
+                return mode;
+            }
+        }
+        throw new IllegalArgumentException("unknown mode '" + text + "': use jetstream, replay or off");
+    }
+}
