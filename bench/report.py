@@ -65,6 +65,7 @@ def ratio(a, b):
 
 perf = get('kafka-producer-perf-test', 'emitter', 'records_per_s')
 pp_posts = get('ProducerPerformance (posts)', 'X ingest', 'records_per_s')
+pp_events = get('ProducerPerformance (events)', 'Bluesky ingest', 'records_per_s')
 for entry in results:
     if entry['workload'] in ('emitter', 'REST NDJSON x1000'):
         entry['reference'] = 'kafka-producer-perf-test'
@@ -72,6 +73,9 @@ for entry in results:
     elif entry['workload'] == 'X ingest':
         entry['reference'] = 'ProducerPerformance (posts)'  # Kafka's Java producer, the same posts and batching
         entry['ratio'] = ratio(entry['records_per_s'], pp_posts)
+    elif entry['workload'] == 'Bluesky ingest':
+        entry['reference'] = 'ProducerPerformance (events)'  # Kafka's Java producer, the same events and settings
+        entry['ratio'] = ratio(entry['records_per_s'], pp_events)
     elif entry['workload'].startswith('e2e'):
         entry['reference'] = 'EndToEndLatency (p99)'
         entry['ratio'] = ratio(entry['p99_ms'], get('EndToEndLatency', entry['workload'], 'p99_ms'))
@@ -105,6 +109,8 @@ targets = [
      at_least(2)),
     ('X ingest, warm >= 30,000 posts/s', x_warm, at_least(30000)),
     ('X ingest, warm >= 0.7x ProducerPerformance (posts)', ratio(x_warm, pp_posts), at_least(0.7)),
+    # Jetstream's peak is about 1,500 events/s for all collections
+    ('Bluesky ingest, warm >= 20,000 events/s', get('Pulse', 'Bluesky ingest', 'records_per_s'), at_least(20000)),
     ('REST single POST >= 15,000 req/s', get('Pulse', 'REST single POST', 'records_per_s'), at_least(15000)),
     ('REST single POST p99 <= 15 ms', get('Pulse', 'REST single POST', 'p99_ms'), at_most(15)),
     ('REST NDJSON x1000 >= 0.25x kafka-producer-perf-test',
