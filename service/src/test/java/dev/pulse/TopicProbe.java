@@ -53,7 +53,10 @@ public final class TopicProbe {
         return records;
     }
 
-    /** Records of every partition from the beginning, until {@code done} holds for the list or the time is up. */
+    /**
+     * Records of every partition from the beginning, until {@code done} holds for the list and every record written by
+     * then is read, or the time is up.
+     */
     public List<ConsumerRecord<byte[], byte[]>> readAll(String topic, Predicate<List<ConsumerRecord<byte[], byte[]>>> done,
             Duration within) {
         Properties props = new Properties();
@@ -69,6 +72,11 @@ public final class TopicProbe {
             consumer.seekToBeginning(partitions);
             long deadline = System.nanoTime() + within.toNanos();
             while (!done.test(records) && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+            // then everything written so far, so that a record written twice is not left unread
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
             }
         }

@@ -67,6 +67,9 @@ final class BlueskySession extends SourceSession {
         LOG.infof("Connecting to Jetstream at %s %s", base, cursor == 0 ? "(live)" : "from cursor " + cursor);
         return jetstream.connect(jetstream.url(base, cursor), this::stopped)
                 .onCompletion().failWith(() -> new BlueskyException(stopped() ? "stopped" : "the stream ended"))
+                // whatever ends a connection, another one follows (after the back-off): a live source keeps going
+                .onFailure(failure -> !(failure instanceof BlueskyException))
+                .transform(failure -> new BlueskyException("the connection failed: " + failure))
                 .onItem().transform(frame -> {
                     connected();
                     return Optional.ofNullable(handler.message(frame));

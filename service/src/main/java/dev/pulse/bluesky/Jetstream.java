@@ -4,17 +4,19 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.pulse.source.UserAgent;
 import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.subscription.BackPressureStrategy;
-import io.smallrye.mutiny.subscription.MultiEmitter;
+import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
@@ -67,22 +69,29 @@ class Jetstream {
         return url.toString();
     }
 
-    /** One connection's messages; fails when it ends, completes when {@link #disconnect()} or stop closed it. */
-    Multi<JetstreamFrame> connect(String url, java.util.function.BooleanSupplier stopped) {
-        return Multi.createFrom().<JetstreamFrame> emitter(emitter -> {
-            Connection connection = new Connection(emitter, stopped);
-            emitter.onRequest(connection::fetch);
-            emitter.onTermination(connection::close);
+    /**
+     * One connection's messages; fails when it ends, completes when {@link #disconnect()} or stop closed it. The frames
+     * go through an unbounded {@link UnicastProcessor}: the socket is asked for as many frames as records were asked
+     * for, but a few may arrive unasked (right after the handshake), and those must wait, never be dropped.
+     */
+    Multi<JetstreamFrame> connect(String url, BooleanSupplier stopped) {
+        return Multi.createFrom().deferred(() -> {
+            UnicastProcessor<JetstreamFrame> frames = UnicastProcessor.create();
+            Connection connection = new Connection(frames, stopped);
             WebSocketConnectOptions options = new WebSocketConnectOptions().setAbsoluteURI(url)
                     .putHeader("User-Agent", userAgent).setTimeout(config.stallTimeout().toMillis());
-            client().connect(options).onComplete(result -> {
+            // handlers before connecting: Vert.x hands the socket over paused and resumes it once they are set, so no
+            // frame sent right after the handshake finds no handler
+            ClientWebSocket socket = connection.attach(client().webSocket());
+            socket.connect(options).onComplete(result -> {
                 if (result.succeeded()) {
-                    connection.opened(result.result());
+                    connection.opened();
                 } else {
-                    emitter.fail(new BlueskyException(describe(url, result.cause())));
+                    connection.fail(new BlueskyException(describe(url, result.cause())));
                 }
             });
-        }, BackPressureStrategy.BUFFER);
+            return frames.onRequest().invoke(connection::fetch).onTermination().invoke(connection::close);
+        });
     }
 
     /** Closes the open connection, if any: its stream completes. */
@@ -133,54 +142,99 @@ class Jetstream {
         return where + ": " + failure;
     }
 
-    /** One open WebSocket feeding one emitter. */
+    /** One WebSocket feeding one processor. */
     private final class Connection {
 
-        private final MultiEmitter<? super JetstreamFrame> emitter;
-        private final java.util.function.BooleanSupplier stopped;
+        private final UnicastProcessor<JetstreamFrame> frames;
+        private final BooleanSupplier stopped;
+        /** Records asked for and not yet delivered: none means the channel is busy, so silence is no stall. */
+        private final AtomicLong wanted = new AtomicLong();
+        private volatile boolean done;
         private volatile WebSocket socket;
+        /** Whether the socket is connected: before, a ClientWebSocket refuses pause, fetch and close. */
+        private volatile boolean connected;
+        /** Records asked for and not yet handed to the socket as frames to read. */
+        private final AtomicLong unread = new AtomicLong();
         private volatile long lastHeard = System.nanoTime();
         private long watchdog = -1;
         private Buffer partial;
         private boolean partialText;
 
-        Connection(MultiEmitter<? super JetstreamFrame> emitter, java.util.function.BooleanSupplier stopped) {
-            this.emitter = emitter;
+        Connection(UnicastProcessor<JetstreamFrame> frames, BooleanSupplier stopped) {
+            this.frames = frames;
             this.stopped = stopped;
         }
 
-        void opened(WebSocket ws) {
-            socket = ws;
-            open.set(ws);
-            if (stopped.getAsBoolean() || emitter.isCancelled()) {
-                close();
-                emitter.complete();
-                return;
+        synchronized void fail(Throwable failure) {
+            if (!done) {
+                done = true;
+                frames.onError(failure);
             }
-            ws.pause();
+        }
+
+        synchronized void complete() {
+            if (!done) {
+                done = true;
+                frames.onComplete();
+            }
+        }
+
+        private synchronized void deliver(JetstreamFrame frame) {
+            if (!done) {
+                wanted.decrementAndGet();
+                frames.onNext(frame);
+            }
+        }
+
+        /** Sets the handlers on a socket that is not connected yet. */
+        ClientWebSocket attach(ClientWebSocket ws) {
+            socket = ws;
             ws.frameHandler(this::frame);
-            ws.exceptionHandler(failure -> emitter.fail(new BlueskyException("connection failed: " + failure)));
+            ws.exceptionHandler(failure -> fail(new BlueskyException("connection failed: " + failure)));
             ws.closeHandler(ignored -> {
                 if (stopped.getAsBoolean()) {
-                    emitter.complete();
+                    complete();
                 } else {
-                    emitter.fail(new BlueskyException("Jetstream closed the connection"
+                    fail(new BlueskyException("Jetstream closed the connection"
                             + (ws.closeStatusCode() == null ? "" : " (" + ws.closeStatusCode()
                                     + (ws.closeReason() == null ? "" : " " + ws.closeReason()) + ")")));
                 }
             });
-            long tick = Math.max(50, config.stallTimeout().toMillis() / 4);
-            watchdog = vertx.setPeriodic(tick, id -> check());
-            long wanted = emitter.requested();
-            if (wanted > 0) {
-                ws.fetch(wanted);
-            }
+            return ws;
         }
 
-        void fetch(long n) {
+        /** The socket is connected: from now on it is read as records are asked for. */
+        void opened() {
             WebSocket ws = socket;
-            if (ws != null) {
-                ws.fetch(n);
+            open.set(ws);
+            connected = true;
+            if (stopped.getAsBoolean() || done) {
+                close();
+                complete();
+                return;
+            }
+            ws.pause();
+            long tick = Math.max(50, config.stallTimeout().toMillis() / 4);
+            watchdog = vertx.setPeriodic(tick, id -> check());
+            fetch(0);
+        }
+
+        /**
+         * Adds {@code n} records asked for and reads that many frames more once connected. Requests may come on any
+         * thread, before or while the connection opens: they are added up here and handed to the socket by whichever
+         * call comes last, each exactly once.
+         */
+        void fetch(long n) {
+            if (n > 0) {
+                unread.addAndGet(n);
+                wanted.addAndGet(n);
+            }
+            WebSocket ws = socket;
+            if (ws != null && connected) {
+                long wanted = unread.getAndSet(0);
+                if (wanted > 0) {
+                    ws.fetch(wanted);
+                }
             }
         }
 
@@ -189,7 +243,7 @@ class Jetstream {
                 vertx.cancelTimer(watchdog);
             }
             WebSocket ws = socket;
-            if (ws != null) {
+            if (ws != null && connected) {
                 open.compareAndSet(ws, null);
                 if (!ws.isClosed()) {
                     ws.close();
@@ -236,26 +290,26 @@ class Jetstream {
 
         private void emit(Buffer data) {
             if (!partialText) {
-                emitter.emit(new JetstreamFrame(JetstreamFrame.Type.BINARY, null, data.length()));
+                deliver(new JetstreamFrame(JetstreamFrame.Type.BINARY, null, data.length()));
             } else if (data.length() > limit()) {
-                emitter.emit(new JetstreamFrame(JetstreamFrame.Type.OVERSIZED, null, data.length()));
+                deliver(new JetstreamFrame(JetstreamFrame.Type.OVERSIZED, null, data.length()));
             } else {
-                emitter.emit(JetstreamFrame.text(data.getBytes()));
+                deliver(JetstreamFrame.text(data.getBytes()));
             }
         }
 
         private void check() {
             WebSocket ws = socket;
-            if (ws == null || ws.isClosed()) {
+            if (ws == null || !connected || ws.isClosed()) {
                 return;
             }
-            if (emitter.requested() == 0) {
+            if (wanted.get() <= 0) {
                 lastHeard = System.nanoTime(); // the channel is busy: nothing is read, so nothing can be heard
                 return;
             }
             long silentMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastHeard);
             if (silentMs > config.stallTimeout().toMillis()) {
-                emitter.fail(new BlueskyException("stalled: no frame and no pong for " + silentMs
+                fail(new BlueskyException("stalled: no frame and no pong for " + silentMs
                         + " ms (pulse.bluesky.stall-timeout)"));
                 return;
             }
