@@ -193,10 +193,8 @@ public final class FakeJetstream {
         params.names().forEach(name -> query.put(name, params.getAll(name)));
         query.put("path", List.of(ws.path()));
         connections.add(query);
-        Script script = scripts.poll();
-        if (script == null) {
-            script = new Script();
-        }
+        Script polled = scripts.poll();
+        Script script = polled == null ? new Script() : polled;
         if (script.refuse > 0) {
             ws.reject(script.refuse);
             return;
@@ -206,13 +204,16 @@ public final class FakeJetstream {
         ws.exceptionHandler(e -> open.remove(ws));
         long cursor = params.contains("cursor") ? Long.parseLong(params.get("cursor")) : 0;
         long first = timeline.first(cursor);
-        if (script.badFrames) {
-            ws.writeBinaryMessage(Buffer.buffer(new byte[] { 1, 2, 3 }));
-            ws.writeTextMessage("this is not JSON");
-            ws.writeTextMessage("{\"pad\":\"" + "x".repeat(oversizedBytes.get()) + "\"}");
-            ws.writeTextMessage("{\"kind\":\"commit\",\"no\":\"did\"}");
-        }
-        new Sender(ws, script, first).next();
+        // after the handler returns, when Vert.x has completed the handshake: nothing is written before the 101
+        vertx.runOnContext(v -> {
+            if (script.badFrames) {
+                ws.writeBinaryMessage(Buffer.buffer(new byte[] { 1, 2, 3 }));
+                ws.writeTextMessage("this is not JSON");
+                ws.writeTextMessage("{\"pad\":\"" + "x".repeat(oversizedBytes.get()) + "\"}");
+                ws.writeTextMessage("{\"kind\":\"commit\",\"no\":\"did\"}");
+            }
+            new Sender(ws, script, first).next();
+        });
     }
 
     /** Nothing passes the connection's pipe any more, either way; after 2 s it is cut, as a dead peer's would be. */
