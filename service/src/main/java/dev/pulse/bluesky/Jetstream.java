@@ -80,15 +80,19 @@ class Jetstream {
             Connection connection = new Connection(frames, stopped);
             WebSocketConnectOptions options = new WebSocketConnectOptions().setAbsoluteURI(url)
                     .putHeader("User-Agent", userAgent).setTimeout(config.stallTimeout().toMillis());
-            // handlers before connecting: Vert.x hands the socket over paused and resumes it once they are set, so no
-            // frame sent right after the handshake finds no handler
-            ClientWebSocket socket = connection.attach(client().webSocket());
-            socket.connect(options).onComplete(result -> {
-                if (result.succeeded()) {
-                    connection.opened();
-                } else {
-                    connection.fail(new BlueskyException(describe(url, result.cause())));
-                }
+            // Handlers before connecting, and the connect itself on an event loop: the handshake's future then
+            // completes on the thread that reads the socket, so the handlers are in place before the frames that came
+            // with the 101 are read. Connected from another thread, the future completed on another event loop and
+            // the first frames of a connection could meet no handler (the native pass lost a run's first 6 events).
+            vertx.getOrCreateContext().runOnContext(ignored -> {
+                ClientWebSocket socket = connection.attach(client().webSocket());
+                socket.connect(options).onComplete(result -> {
+                    if (result.succeeded()) {
+                        connection.opened();
+                    } else {
+                        connection.fail(new BlueskyException(describe(url, result.cause())));
+                    }
+                });
             });
             return frames.onRequest().invoke(connection::fetch).onTermination().invoke(connection::close);
         });
