@@ -1,10 +1,8 @@
 package dev.pulse.bluesky;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -174,16 +172,9 @@ public class BlueskyPublisher implements LiveSource {
 
     /** Stops the session before SmallRye closes the channel, which sends the records already in it. */
     void onStop(@Observes ShutdownEvent event) {
-        close();
         BlueskySession session = current;
         if (session != null) {
-            try {
-                session.ended().get(10, TimeUnit.SECONDS);
-            } catch (ExecutionException | TimeoutException e) {
-                LOG.warnf("Bluesky: the last events were still being sent at shutdown (%s)", e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            session.stopAndDrain(Duration.ofSeconds(10));
         }
     }
 

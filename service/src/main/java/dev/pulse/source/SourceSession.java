@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -102,6 +105,21 @@ public abstract class SourceSession {
         }
         if (live) {
             disconnect();
+        }
+    }
+
+    /**
+     * At shutdown: stops the session and waits up to {@code wait} for its stream to end, so that its last records are
+     * in the channel before SmallRye closes it.
+     */
+    public final void stopAndDrain(Duration wait) {
+        stop();
+        try {
+            ended.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warnf("%s: the last records were still being sent at shutdown (%s)", name, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

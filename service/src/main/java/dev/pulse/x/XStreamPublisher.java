@@ -1,11 +1,9 @@
 package dev.pulse.x;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -172,16 +170,9 @@ public class XStreamPublisher implements LiveSource {
 
     /** Stops the session before SmallRye closes the channel, which sends the records already in it. */
     void onStop(@Observes ShutdownEvent event) {
-        close();
         XSession session = current;
         if (session != null) {
-            try {
-                session.ended().get(10, TimeUnit.SECONDS);
-            } catch (ExecutionException | TimeoutException e) {
-                LOG.warnf("X stream: the last posts were still being sent at shutdown (%s)", e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            session.stopAndDrain(Duration.ofSeconds(10));
         }
     }
 
