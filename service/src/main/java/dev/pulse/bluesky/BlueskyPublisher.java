@@ -86,6 +86,11 @@ public class BlueskyPublisher implements LiveSource {
         start(config.stream());
     }
 
+    /** The mode a start without one runs: {@code pulse.bluesky.stream}, or {@code jetstream} when that is off. */
+    public BlueskyMode startMode() {
+        return config.stream() == BlueskyMode.OFF ? BlueskyMode.JETSTREAM : config.stream();
+    }
+
     /** Starts a session in {@code mode}; empty when one is running. */
     public synchronized Optional<BlueskyStatus> start(BlueskyMode mode) {
         if (current != null && current.active()) {

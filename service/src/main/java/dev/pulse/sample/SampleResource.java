@@ -6,13 +6,11 @@ import java.util.OptionalLong;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import dev.pulse.rest.Problem;
-import dev.pulse.rest.ProblemException;
+import dev.pulse.http.Control;
 import io.quarkus.runtime.configuration.DurationConverter;
 
 /**
@@ -40,10 +38,8 @@ public class SampleResource {
     @Path("/start")
     public RestResponse<SampleStatus> start(@RestQuery String count, @RestQuery String interval,
             @RestQuery boolean resume) {
-        return emitter.start(count(count), interval(interval), resume)
-                .map(status -> RestResponse.status(Response.Status.ACCEPTED, status))
-                .orElseThrow(() -> new ProblemException(Problem.of(409, "already-running", "Emitter already running",
-                        "the static-data emitter is running; POST /sample/stop first")));
+        return Control.start(() -> emitter.start(count(count), interval(interval), resume),
+                "the static-data emitter is running; POST /sample/stop first");
     }
 
     @POST
@@ -64,7 +60,7 @@ public class SampleResource {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw badParameter("count must be a whole number >= 0, not '" + text + "'");
+        throw new IllegalArgumentException("count must be a whole number >= 0, not '" + text + "'");
     }
 
     private Duration interval(String text) {
@@ -79,10 +75,6 @@ public class SampleResource {
         } catch (IllegalArgumentException e) {
             // answered below
         }
-        throw badParameter("interval must be a duration such as 5s, 250ms or PT1M, not '" + text + "'");
-    }
-
-    private static ProblemException badParameter(String detail) {
-        return new ProblemException(Problem.of(400, "bad-parameter", "Bad parameter", detail));
+        throw new IllegalArgumentException("interval must be a duration such as 5s, 250ms or PT1M, not '" + text + "'");
     }
 }

@@ -11,8 +11,9 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import dev.pulse.rest.Problem;
-import dev.pulse.rest.ProblemException;
+import dev.pulse.http.Control;
+import dev.pulse.http.Problem;
+import dev.pulse.http.ProblemException;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -54,8 +55,7 @@ public class XRulesResource {
 
     private <T> Uni<T> guarded(Uni<T> call) {
         if (!api.hasToken()) {
-            throw new ProblemException(Problem.of(409, "no-token", "No X API token",
-                    "rules live at X: set pulse.x.bearer-token first"));
+            throw Control.conflict("no-token", "No X API token", "rules live at X: set pulse.x.bearer-token first");
         }
         return call.onFailure().transform(e -> {
             if (e instanceof XRules.RulesException r) {

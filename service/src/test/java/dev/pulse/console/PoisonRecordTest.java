@@ -20,7 +20,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import dev.pulse.TopicProbe;
-import dev.pulse.rest.BrokerDownProfile;
+import dev.pulse.messages.BrokerDownProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 

@@ -53,7 +53,7 @@ class SampleEmitterTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/sample").then()
                 .body("state", equalTo("running")).body("acknowledged", org.hamcrest.Matchers.greaterThan(2)));
         given().post("/sample/start").then().statusCode(409).contentType("application/problem+json")
-                .body("title", equalTo("Emitter already running"));
+                .body("title", equalTo("Already running"));
         given().post("/sample/stop").then().statusCode(200).body("state", equalTo("stopped"));
         Thread.sleep(300);
         int emitted = given().get("/sample").path("emitted");

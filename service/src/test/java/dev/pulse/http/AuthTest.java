@@ -1,4 +1,4 @@
-package dev.pulse.rest;
+package dev.pulse.http;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -22,6 +22,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import dev.pulse.messages.BrokerDownProfile;
 
 /**
  * With {@code pulse.auth.api-key} set, every mutating endpoint and the live record tail answer 401 without it; status,

@@ -1,4 +1,4 @@
-package dev.pulse.rest;
+package dev.pulse.messages;
 
 import java.util.Map;
 

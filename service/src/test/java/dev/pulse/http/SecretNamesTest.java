@@ -1,4 +1,4 @@
-package dev.pulse.config;
+package dev.pulse.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,7 +10,7 @@ import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.Test;
 
-import dev.pulse.rest.AuthConfig;
+import dev.pulse.http.AuthConfig;
 import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.Secret;
 import io.smallrye.config.SmallRyeConfig;

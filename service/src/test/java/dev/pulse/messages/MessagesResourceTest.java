@@ -1,4 +1,4 @@
-package dev.pulse.rest;
+package dev.pulse.messages;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;

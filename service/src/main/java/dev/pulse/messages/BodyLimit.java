@@ -1,4 +1,4 @@
-package dev.pulse.rest;
+package dev.pulse.messages;
 
 import jakarta.enterprise.event.Observes;
 
@@ -9,6 +9,8 @@ import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
+import dev.pulse.http.Problem;
+import dev.pulse.http.ProblemException;
 
 /**
  * Answers 413 (problem+json) to a {@code POST /messages} whose Content-Length exceeds {@code pulse.rest.max-bytes},

@@ -1,4 +1,4 @@
-package dev.pulse.rest;
+package dev.pulse.messages;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -17,6 +17,8 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import dev.pulse.http.Problem;
+import dev.pulse.http.ProblemException;
 import dev.pulse.json.JsonSyntax;
 import dev.pulse.json.JsonSyntaxException;
 import dev.pulse.kafka.TopicsConfig;

@@ -1,4 +1,4 @@
-package dev.pulse.config;
+package dev.pulse.http;
 
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.config.SmallRyeConfigBuilderCustomizer;

@@ -1,4 +1,4 @@
-package dev.pulse.rest;
+package dev.pulse.http;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package dev.pulse.rest;
+package dev.pulse.http;
 
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;

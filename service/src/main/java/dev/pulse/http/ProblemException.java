@@ -1,4 +1,4 @@
-package dev.pulse.rest;
+package dev.pulse.http;
 
 /**
  * Ends a request with a {@link Problem}; {@code retryAfterSeconds} &gt; 0 adds a {@code Retry-After} header.

@@ -1,4 +1,4 @@
-package dev.pulse.rest;
+package dev.pulse.http;
 
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
@@ -6,5 +6,5 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
  * The same checks against the packaged application.
  */
 @QuarkusIntegrationTest
-class MessagesResourceIT extends MessagesResourceTest {
+class AuthIT extends AuthTest {
 }
