@@ -1,6 +1,6 @@
 package dev.pulse.bluesky;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,38 +13,23 @@ import dev.pulse.source.PostSummarizer;
  * Shows a Jetstream event on the console as {@code did=<did> "<start of the text>"} (a post), or
  * {@code did=<did> <operation> <collection>} (a delete, another record), or {@code did=<did> <kind>}.
  */
-@ApplicationScoped
-public class BlueskyPostSummary implements PostSummarizer {
-
-    private final ObjectMapper mapper;
-    private final String topic;
+@Singleton
+public class BlueskyPostSummary extends PostSummarizer {
 
     public BlueskyPostSummary(ObjectMapper mapper, TopicsConfig topics) {
-        this.mapper = mapper;
-        this.topic = topics.bluesky();
+        super(mapper, topics.bluesky());
     }
 
     @Override
-    public String topic() {
-        return topic;
-    }
-
-    @Override
-    public String summarize(byte[] value, int maxChars) {
-        JsonNode event;
-        try {
-            event = mapper.readTree(value);
-        } catch (Exception e) {
-            return null;
-        }
-        if (event == null || !event.path("did").isTextual()) {
+    protected String summarize(JsonNode event, int textChars) {
+        if (!event.path("did").isTextual()) {
             return null;
         }
         StringBuilder out = new StringBuilder("did=").append(event.get("did").asText()).append(' ');
         JsonNode commit = event.path("commit");
         JsonNode text = commit.path("record").path("text");
         if (text.isTextual()) {
-            RecordFormatter.quote(out, text.asText(), Math.max(16, maxChars - 40));
+            RecordFormatter.quote(out, text.asText(), textChars);
         } else if (commit.isObject()) {
             out.append(commit.path("operation").asText("?")).append(' ').append(commit.path("collection").asText("?"));
         } else {

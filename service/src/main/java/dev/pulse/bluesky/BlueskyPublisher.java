@@ -19,12 +19,12 @@ import dev.pulse.source.CaptureFile;
 import dev.pulse.source.ExponentialBackoff;
 import dev.pulse.source.LiveSource;
 import dev.pulse.source.RecentKeys;
+import dev.pulse.source.Sessions;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
 
 /**
  * The Bluesky publisher: Jetstream events → channel {@code bluesky} → topic {@code bluesky}. Each start queues a
@@ -38,7 +38,7 @@ public class BlueskyPublisher implements LiveSource {
     /** The synthetic capture replayed when {@code pulse.bluesky.replay.file} is unset. */
     static final String BUNDLED_REPLAY = "bluesky/replay-sample.ndjson";
 
-    private final UnicastProcessor<BlueskySession> sessions = UnicastProcessor.create();
+    private final Sessions<BlueskySession> sessions = new Sessions<>();
     private final BlueskyConfig config;
     private final Jetstream jetstream;
     private final BlueskyCursor cursor;
@@ -48,7 +48,6 @@ public class BlueskyPublisher implements LiveSource {
     private final ExponentialBackoff backoff;
     private final RecentKeys recent;
     private final String topic;
-    private volatile BlueskySession current;
 
     BlueskyPublisher(BlueskyConfig config, Jetstream jetstream, BlueskyCursor cursor, BlueskyStats stats,
             ObjectMapper mapper, TopicsConfig topics) {
@@ -74,7 +73,7 @@ public class BlueskyPublisher implements LiveSource {
     /** The queued sessions' records, one session after the other, for the life of the application. */
     @Outgoing("bluesky")
     Multi<Message<byte[]>> events() {
-        return sessions.onItem().transformToMultiAndConcatenate(BlueskySession::run);
+        return sessions.records();
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -93,7 +92,7 @@ public class BlueskyPublisher implements LiveSource {
 
     /** Starts a session in {@code mode}; empty when one is running. */
     public synchronized Optional<BlueskyStatus> start(BlueskyMode mode) {
-        if (current != null && current.active()) {
+        if (sessions.busy()) {
             return Optional.empty();
         }
         if (mode == BlueskyMode.OFF) {
@@ -103,7 +102,7 @@ public class BlueskyPublisher implements LiveSource {
         EventHandler handler = new EventHandler(mapper, live, config.kinds(),
                 live ? recent : new RecentKeys(config.dedupWindow()), stats);
         BlueskySession session = new BlueskySession(mode, jetstream, capture::chunks, handler, backoff, stats, config);
-        current = session;
+        sessions.begin(session);
         if (live) {
             LOG.infof("Bluesky Jetstream: collections %s, resuming from %s", config.collections(), topic);
             Uni.createFrom().item(() -> cursor.read(topic, config.rewind(), config.dedupWindow()))
@@ -116,27 +115,21 @@ public class BlueskyPublisher implements LiveSource {
                                     + " skip if sent again)", topic, resume.newestUs(), resume.cursorUs(),
                                     resume.seen().size());
                         }
-                        queue(session);
+                        sessions.queue(session);
                     }, failure -> session.failBeforeStart("cannot read " + topic + ": " + failure.getMessage()));
         } else {
-            queue(session);
+            sessions.queue(session);
         }
         return Optional.of(status());
     }
 
-    private synchronized void queue(BlueskySession session) {
-        sessions.onNext(session);
-    }
-
     public synchronized BlueskyStatus stop() {
-        if (current != null) {
-            current.stop();
-        }
+        sessions.stop();
         return status();
     }
 
     public BlueskyStatus status() {
-        BlueskySession session = current;
+        BlueskySession session = sessions.current();
         Instant retry = session == null ? null : session.nextRetryAt();
         long newest = stats.cursor.get();
         return new BlueskyStatus(mode(), state(), stats.received.get(), stats.published.get(), stats.skipped.get(),
@@ -158,36 +151,27 @@ public class BlueskyPublisher implements LiveSource {
 
     @Override
     public String mode() {
-        BlueskySession session = current;
+        BlueskySession session = sessions.current();
         return (session == null ? config.stream() : session.mode()).label();
     }
 
     @Override
     public String state() {
-        BlueskySession session = current;
-        return session == null ? "off" : session.state().label();
+        return sessions.state();
     }
 
     @Override
     public Optional<String> problem() {
-        BlueskySession session = current;
-        return session == null ? Optional.empty()
-                : session.problem(config.maxDisconnected(), "pulse.bluesky.max-disconnected");
+        return sessions.problem(config.maxDisconnected(), "pulse.bluesky.max-disconnected");
     }
 
     /** Stops the session before SmallRye closes the channel, which sends the records already in it. */
     void onStop(@Observes ShutdownEvent event) {
-        BlueskySession session = current;
-        if (session != null) {
-            session.stopAndDrain(Duration.ofSeconds(10));
-        }
+        sessions.stopAndDrain(Duration.ofSeconds(10));
     }
 
     @PreDestroy
     void close() {
-        BlueskySession session = current;
-        if (session != null) {
-            session.stop();
-        }
+        sessions.stop();
     }
 }

@@ -3,19 +3,15 @@ package dev.pulse.bluesky;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.pulse.source.RecentKeys;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
  * Turns Jetstream messages into Kafka records for channel {@code bluesky}: an event of a wanted kind becomes a message
@@ -118,9 +114,7 @@ final class EventHandler {
         RecordHeaders headers = new RecordHeaders();
         headers.add(SOURCE, source);
         headers.add(TIME_US, Long.toString(timeUs).getBytes(StandardCharsets.UTF_8));
-        Metadata metadata = Metadata.of(OutgoingKafkaRecordMetadata.<String> builder().withKey(key)
-                .withHeaders(headers).build());
-        return Message.of(bytes, metadata, this::acked, failure -> nacked(key, failure));
+        return stats.message(bytes, key, headers);
     }
 
     private static BlueskyConfig.Kind kind(String text) {
@@ -130,21 +124,6 @@ final class EventHandler {
             case "account" -> BlueskyConfig.Kind.ACCOUNT;
             default -> null;
         };
-    }
-
-    private CompletionStage<Void> acked() {
-        stats.published.incrementAndGet();
-        return CompletableFuture.completedFuture(null);
-    }
-
-    /** Logs the first event Kafka did not take, then at most one line per 10 s (no flood in a broker outage). */
-    private CompletionStage<Void> nacked(String key, Throwable failure) {
-        long n = stats.notPublished.incrementAndGet();
-        if (stats.failureLog.due(n)) {
-            LOG.errorf("Bluesky: Kafka did not acknowledge %s: %s (%d events not published so far)", key,
-                    failure.getMessage(), n);
-        }
-        return CompletableFuture.completedFuture(null);
     }
 
     /** Counts a skipped message; logs the first, then at most one a 10 s (no flood from a misbehaving server). */

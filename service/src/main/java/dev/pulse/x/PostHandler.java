@@ -4,12 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,7 +15,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pulse.source.RecentKeys;
 import dev.pulse.source.StreamLine;
 import io.smallrye.mutiny.Multi;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
  * Turns stream lines into Kafka records for channel {@code tweets}: a post becomes a message whose payload is the
@@ -66,7 +62,7 @@ final class PostHandler {
         switch (line.kind()) {
             case KEEP_ALIVE -> stats.keepAlives.incrementAndGet();
             case OVERSIZED -> {
-                stats.malformed();
+                stats.malformed.incrementAndGet();
                 LOG.warnf("X stream: skipped a line of %d bytes (over pulse.x.max-line-bytes)", line.size());
             }
             default -> post(line.bytes(), posts);
@@ -74,7 +70,7 @@ final class PostHandler {
     }
 
     private void post(byte[] bytes, List<Message<byte[]>> posts) {
-        stats.received();
+        stats.received.incrementAndGet();
         recorder.append(bytes);
         JsonNode node;
         try {
@@ -127,7 +123,7 @@ final class PostHandler {
 
     private void publish(String id, byte[] line, JsonNode rules, List<Message<byte[]>> posts) {
         if (!recent.firstTime(id)) {
-            stats.duplicate();
+            stats.duplicates.incrementAndGet();
             return;
         }
         RecordHeaders headers = new RecordHeaders();
@@ -137,28 +133,11 @@ final class PostHandler {
             rules.forEach(rule -> tags.add(rule.path("tag").asText(rule.path("id").asText())));
             headers.add("pulse-rule-tags", String.join(",", tags).getBytes(StandardCharsets.UTF_8));
         }
-        Metadata metadata = Metadata.of(OutgoingKafkaRecordMetadata.<String> builder().withKey(id)
-                .withHeaders(headers).build());
-        posts.add(Message.of(line, metadata, this::acked, failure -> nacked(id, failure)));
-    }
-
-    private CompletionStage<Void> acked() {
-        stats.published();
-        return CompletableFuture.completedFuture(null);
-    }
-
-    /** Logs the first post Kafka did not take, then at most one line per 10 s (no flood in a broker outage). */
-    private CompletionStage<Void> nacked(String id, Throwable failure) {
-        long n = stats.notPublished.incrementAndGet();
-        if (stats.failureLog.due(n)) {
-            LOG.errorf("X stream: Kafka did not acknowledge post %s: %s (%d posts not published so far)", id,
-                    failure.getMessage(), n);
-        }
-        return CompletableFuture.completedFuture(null);
+        posts.add(stats.message(line, id, headers));
     }
 
     private void malformed(byte[] bytes, String why) {
-        stats.malformed();
+        stats.malformed.incrementAndGet();
         String text = new String(bytes, 0, Math.min(bytes.length, 120), StandardCharsets.UTF_8);
         LOG.warnf("X stream: skipped a malformed line (%s, %d bytes): %s%s", why, bytes.length, text,
                 bytes.length > 120 ? "…" : "");

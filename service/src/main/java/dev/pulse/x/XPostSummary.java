@@ -1,6 +1,6 @@
 package dev.pulse.x;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,36 +12,22 @@ import dev.pulse.source.PostSummarizer;
 /**
  * Shows an X post on the console as {@code id=<id> author=<author_id> "<start of text>"}.
  */
-@ApplicationScoped
-public class XPostSummary implements PostSummarizer {
-
-    private final ObjectMapper mapper;
-    private final String topic;
+@Singleton
+public class XPostSummary extends PostSummarizer {
 
     public XPostSummary(ObjectMapper mapper, TopicsConfig topics) {
-        this.mapper = mapper;
-        this.topic = topics.tweets();
+        super(mapper, topics.tweets());
     }
 
     @Override
-    public String topic() {
-        return topic;
-    }
-
-    @Override
-    public String summarize(byte[] value, int maxChars) {
-        JsonNode data;
-        try {
-            data = mapper.readTree(value).path("data");
-        } catch (Exception e) {
-            return null;
-        }
+    protected String summarize(JsonNode post, int textChars) {
+        JsonNode data = post.path("data");
         if (!data.path("id").isTextual()) {
             return null;
         }
         StringBuilder out = new StringBuilder("id=").append(data.get("id").asText())
                 .append(" author=").append(data.path("author_id").asText("?")).append(' ');
-        RecordFormatter.quote(out, data.path("text").asText(""), Math.max(16, maxChars - 40));
+        RecordFormatter.quote(out, data.path("text").asText(""), textChars);
         return out.toString();
     }
 }

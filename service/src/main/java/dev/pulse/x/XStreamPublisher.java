@@ -19,10 +19,10 @@ import dev.pulse.kafka.TopicsConfig;
 import dev.pulse.source.CaptureFile;
 import dev.pulse.source.LiveSource;
 import dev.pulse.source.RecentKeys;
+import dev.pulse.source.Sessions;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
 
 /**
  * The X stream publisher: X's posts → channel {@code tweets} → topic {@code tweets}. Each start queues an
@@ -37,7 +37,7 @@ public class XStreamPublisher implements LiveSource {
     /** The synthetic capture replayed when {@code pulse.x.replay.file} is unset. */
     static final String BUNDLED_REPLAY = "x/replay-sample.ndjson";
 
-    private final UnicastProcessor<XSession> sessions = UnicastProcessor.create();
+    private final Sessions<XSession> sessions = new Sessions<>();
     private final XConfig config;
     private final XApi api;
     private final CaptureFile replay;
@@ -49,7 +49,6 @@ public class XStreamPublisher implements LiveSource {
     private final ObjectMapper mapper;
     private final XRules rules;
     private final XConnections connections;
-    private volatile XSession current;
 
     XStreamPublisher(XConfig config, XApi api, XStats stats, LineRecorder recorder,
             ObjectMapper mapper, XRules rules, XConnections connections, TopicsConfig topics) {
@@ -69,7 +68,7 @@ public class XStreamPublisher implements LiveSource {
     /** The queued sessions' records, one session after the other, for the life of the application. */
     @Outgoing("tweets")
     Multi<Message<byte[]>> posts() {
-        return sessions.onItem().transformToMultiAndConcatenate(XSession::run);
+        return sessions.records();
     }
 
     /** The configured mode: {@code pulse.x.stream}, else {@code sample} with a token and {@code off} without. */
@@ -94,7 +93,7 @@ public class XStreamPublisher implements LiveSource {
 
     /** Starts a session in {@code mode}; empty when one is running. */
     public synchronized Optional<XStatus> start(XMode mode) {
-        if (current != null && current.active()) {
+        if (sessions.busy()) {
             return Optional.empty();
         }
         if (mode.live() && !api.hasToken()) {
@@ -105,34 +104,28 @@ public class XStreamPublisher implements LiveSource {
         }
         recorder.enable(mode.live());
         PostHandler handler = new PostHandler(mapper, mode, recent, stats, recorder);
-        current = new XSession(mode, api, replay::chunks, handler, backoff, stats, config, connections);
+        XSession session = new XSession(mode, api, replay::chunks, handler, backoff, stats, config, connections);
+        sessions.begin(session);
         if (mode == XMode.FILTERED && !config.rules().isEmpty()) {
-            XSession session = current;
             rules.reconcile(config.rules()).subscribe().with(
-                    ok -> {
-                        synchronized (this) {
-                            sessions.onNext(session);
-                        }
-                    },
+                    ok -> sessions.queue(session),
                     failure -> {
                         session.failBeforeStart(failure.getMessage());
                         LOG.errorf("X filtered stream not started: %s", failure.getMessage());
                     });
         } else {
-            sessions.onNext(current);
+            sessions.queue(session);
         }
         return Optional.of(status());
     }
 
     public synchronized XStatus stop() {
-        if (current != null) {
-            current.stop();
-        }
+        sessions.stop();
         return status();
     }
 
     public XStatus status() {
-        XSession session = current;
+        XSession session = sessions.current();
         Instant retry = session == null ? null : session.nextRetryAt();
         String source = session != null && session.mode() == XMode.REPLAY ? replay.name() : null;
         return new XStatus(mode(), state(), stats.received.get(), stats.published.get(), stats.malformed.get(),
@@ -152,35 +145,27 @@ public class XStreamPublisher implements LiveSource {
 
     @Override
     public String mode() {
-        XSession session = current;
+        XSession session = sessions.current();
         return session == null ? configuredMode().label() : session.mode().label();
     }
 
     @Override
     public String state() {
-        XSession session = current;
-        return session == null ? "off" : session.state().label();
+        return sessions.state();
     }
 
     @Override
     public Optional<String> problem() {
-        XSession session = current;
-        return session == null ? Optional.empty() : session.problem(config.maxDisconnected(), "pulse.x.max-disconnected");
+        return sessions.problem(config.maxDisconnected(), "pulse.x.max-disconnected");
     }
 
     /** Stops the session before SmallRye closes the channel, which sends the records already in it. */
     void onStop(@Observes ShutdownEvent event) {
-        XSession session = current;
-        if (session != null) {
-            session.stopAndDrain(Duration.ofSeconds(10));
-        }
+        sessions.stopAndDrain(Duration.ofSeconds(10));
     }
 
     @PreDestroy
     void close() {
-        XSession session = current;
-        if (session != null) {
-            session.stop();
-        }
+        sessions.stop();
     }
 }

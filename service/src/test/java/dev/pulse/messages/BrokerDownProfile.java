@@ -11,8 +11,8 @@ import io.quarkus.test.junit.QuarkusTestProfile;
  */
 public class BrokerDownProfile implements QuarkusTestProfile {
 
-    static final String API_KEY = "k-3a9f-SECRET-test";
-    static final String X_TOKEN = "xt-77c1-SECRET-test";
+    public static final String API_KEY = "k-3a9f-SECRET-test";
+    public static final String X_TOKEN = "xt-77c1-SECRET-test";
 
     @Override
     public Map<String, String> getConfigOverrides() {
