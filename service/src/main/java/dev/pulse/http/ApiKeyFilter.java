@@ -17,7 +17,8 @@ import io.smallrye.config.Secret;
 
 /**
  * Answers 401 to a mutating request, or to the live record tail (it carries the data), without the configured
- * {@code pulse.auth.api-key}.
+ * {@code pulse.auth.api-key}. A request filter, not Quarkus Security: one shared key needs no identity, roles or
+ * authentication mechanism, and the filter's constant-time comparison is the whole check.
  */
 public class ApiKeyFilter {
 

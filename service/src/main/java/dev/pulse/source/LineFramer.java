@@ -10,6 +10,8 @@ import io.smallrye.mutiny.Multi;
  * Cuts a byte stream into lines at CRLF, whatever the chunking: a line may span chunks (even between CR and LF, or
  * inside a multi-byte UTF-8 character) and a chunk may hold many lines. It works on bytes and decodes nothing, keeps
  * at most {@code maxBytes} of a line in memory, and emits a chunk's lines together, as they are requested downstream.
+ * Not Vert.x's {@code RecordParser}: it fails the whole stream at a record over its limit, where a live source must
+ * skip that one line and keep its connection.
  */
 public final class LineFramer {
 

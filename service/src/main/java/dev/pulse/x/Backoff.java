@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * X's reconnect policy: network errors retry at once, then linearly; HTTP errors exponentially; 429 exponentially
- * from a minute and never before the rate-limit reset. A connection that delivers data resets it.
+ * from a minute and never before the rate-limit reset. A connection that delivers data resets it. One curve per cause
+ * and the reset header are why this is not a library back-off (Mutiny's has one curve).
  */
 final class Backoff {
 
