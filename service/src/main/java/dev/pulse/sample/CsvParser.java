@@ -2,34 +2,44 @@ package dev.pulse.sample;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.Reader;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.ObjectCodec;
+import com.fasterxml.jackson.core.io.IOContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 
 /**
- * CSV (RFC 4180: commas, double quotes, {@code ""} escapes, quoted line breaks) with a header row; each row becomes
- * a JSON object. Unquoted numbers and {@code true}/{@code false} become JSON numbers and booleans, an empty unquoted
- * field becomes {@code null}, everything else a string.
+ * CSV (RFC 4180, read by jackson-dataformat-csv) with a header row; each row becomes a JSON object. Unquoted numbers
+ * and {@code true}/{@code false} become JSON numbers and booleans, an empty unquoted field becomes {@code null},
+ * everything else, quoted fields included, a string. Blank lines are skipped; a byte order mark at the start is not
+ * part of the first column's name.
  */
 final class CsvParser implements FileDataset.Parser {
 
     private static final Pattern INTEGER = Pattern.compile("-?(0|[1-9][0-9]{0,17})");
     private static final Pattern DECIMAL = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
+    /** No schema: Jackson gives each row as an array of strings, and the header and field counts are checked here. */
+    private static final CsvFactory CSV = new QuotingFactory();
 
     private final BufferedReader in;
     private final String source;
     private final RecordKey key;
     private final JsonNodeFactory nodes = JsonNodeFactory.instance;
+    private QuotingParser rows;
     private List<String> header;
-    private long line = 1;
-    private long recordLine;
+    private long rowLine = 1;
     private final List<String> fields = new ArrayList<>();
-    private final List<Boolean> quoted = new ArrayList<>();
+    private final BitSet quoted = new BitSet();
 
     CsvParser(BufferedReader in, String source, RecordKey key) {
         this.in = in;
@@ -39,26 +49,27 @@ final class CsvParser implements FileDataset.Parser {
 
     @Override
     public SampleRecord read() throws IOException {
-        if (header == null) {
-            if (!readRow()) {
+        if (rows == null) {
+            in.mark(1);
+            if (in.read() != '\uFEFF') {
+                in.reset();
+            }
+            rows = (QuotingParser) CSV.createParser(in);
+            if (!nextRow()) {
                 throw new DatasetException(source, 1, "no header row");
             }
             header = List.copyOf(fields);
-            if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
-                header = new ArrayList<>(header);
-                header.set(0, header.get(0).substring(1));
-            }
             for (int i = 0; i < header.size(); i++) {
                 if (header.get(i).isBlank() || header.indexOf(header.get(i)) != i) {
-                    throw new DatasetException(source, 1, "header column " + (i + 1) + " is empty or repeated");
+                    throw new DatasetException(source, rowLine, "header column " + (i + 1) + " is empty or repeated");
                 }
             }
         }
-        if (!readRow()) {
+        if (!nextRow()) {
             return null;
         }
         if (fields.size() != header.size()) {
-            throw new DatasetException(source, recordLine,
+            throw new DatasetException(source, rowLine,
                     "has " + fields.size() + " fields, the header has " + header.size());
         }
         ObjectNode row = nodes.objectNode();
@@ -70,7 +81,7 @@ final class CsvParser implements FileDataset.Parser {
 
     @Override
     public long line() {
-        return line;
+        return rows == null ? 1 : rows.currentLocation().getLineNr();
     }
 
     private JsonNode value(String text, boolean wasQuoted) {
@@ -92,75 +103,49 @@ final class CsvParser implements FileDataset.Parser {
         return nodes.textNode(text);
     }
 
-    /** Reads the next non-empty row into {@link #fields}; false at the end of the file. */
-    private boolean readRow() throws IOException {
-        while (true) {
-            fields.clear();
-            quoted.clear();
-            recordLine = line;
-            StringBuilder field = new StringBuilder();
-            boolean inQuotes = false;
-            boolean fieldQuoted = false;
-            boolean any = false;
-            int c;
-            while (true) {
-                c = in.read();
-                if (c == -1) {
-                    if (inQuotes) {
-                        throw new DatasetException(source, recordLine, "quoted field is not closed");
-                    }
-                    break;
-                }
-                any = true;
-                if (inQuotes) {
-                    if (c == '"') {
-                        in.mark(1);
-                        int n = in.read();
-                        if (n == '"') {
-                            field.append('"');
-                        } else {
-                            inQuotes = false;
-                            if (n != -1) {
-                                in.reset();
-                            }
-                        }
-                    } else {
-                        if (c == '\n') {
-                            line++;
-                        }
-                        field.append((char) c);
-                    }
-                } else if (c == ',') {
-                    fields.add(field.toString());
-                    quoted.add(fieldQuoted);
-                    field.setLength(0);
-                    fieldQuoted = false;
-                } else if (c == '"' && field.isEmpty() && !fieldQuoted) {
-                    inQuotes = true;
-                    fieldQuoted = true;
-                } else if (c == '\n') {
-                    line++;
-                    break;
-                } else if (c == '\r') {
-                    continue;
-                } else if (fieldQuoted) {
-                    throw new DatasetException(source, recordLine, "text after a closing quote");
-                } else {
-                    field.append((char) c);
-                }
-            }
-            if (!any) {
-                return false;
-            }
-            fields.add(field.toString());
-            quoted.add(fieldQuoted);
-            if (fields.size() == 1 && fields.get(0).isEmpty() && !fieldQuoted) {
-                if (c == -1) {
+    /** Reads the next row that is not blank into {@link #fields}; false at the end of the file. */
+    private boolean nextRow() throws IOException {
+        try {
+            do {
+                fields.clear();
+                quoted.clear();
+                if (rows.nextToken() != JsonToken.START_ARRAY) {
                     return false;
                 }
-                continue; // blank line
-            }
+                rowLine = rows.currentLocation().getLineNr();
+                while (rows.nextToken() == JsonToken.VALUE_STRING) {
+                    quoted.set(fields.size(), rows.quoted());
+                    fields.add(rows.getText());
+                }
+            } while (fields.size() == 1 && fields.get(0).isEmpty() && !quoted.get(0));
             return true;
+        } catch (JsonProcessingException e) {
+            // Jackson places an unclosed quote at the end of the file; the row it opened in is what to fix.
+            throw new DatasetException(source, rowLine, e.getOriginalMessage());
+        }
+    }
+
+    /**
+     * Jackson's CSV parser tracks whether the current value was quoted (for
+     * {@code CsvParser.Feature.EMPTY_UNQUOTED_STRING_AS_NULL}) but shows it only to subclasses; a quoted {@code "42"}
+     * must stay a string.
+     */
+    private static final class QuotingParser extends com.fasterxml.jackson.dataformat.csv.CsvParser {
+
+        QuotingParser(IOContext context, int features, int csvFeatures, ObjectCodec codec, Reader reader) {
+            super(context, features, csvFeatures, codec, reader);
+        }
+
+        boolean quoted() {
+            return _reader.isCurrentTokenQuoted();
+        }
+    }
+
+    private static final class QuotingFactory extends CsvFactory {
+
+        @Override
+        protected QuotingParser _createParser(Reader reader, IOContext context) {
+            return new QuotingParser(context, _parserFeatures, _csvParserFeatures, _objectCodec, reader);
         }
     }
 }

@@ -64,6 +64,30 @@ class DatasetReaderTest {
     }
 
     @Test
+    void quotedCsvFieldsStayStrings() throws IOException {
+        Path file = write("quoted.csv", "\uFEFF\"id\",n,flag,text\n\"42\",42,\"true\",\"\"\n\n7,0.5,true,\"\"\"\"");
+        List<SampleRecord> records = all(reader.open(file.toString(), OptionalLong.empty(), Optional.of("id")));
+        assertEquals(List.of(new SampleRecord("42", "{\"id\":\"42\",\"n\":42,\"flag\":\"true\",\"text\":\"\"}"),
+                new SampleRecord("7", "{\"id\":7,\"n\":0.5,\"flag\":true,\"text\":\"\\\"\"}")), records);
+    }
+
+    @Test
+    void csvHeaderAndQuotingErrorsNameFileAndLine() throws IOException {
+        assertEquals("line 1: no header row", csvError("empty.csv", ""));
+        assertEquals("line 1: no header row", csvError("blank.csv", "\n\r\n"));
+        assertEquals("line 1: header column 3 is empty or repeated", csvError("repeated.csv", "a,b,a\n1,2,3\n"));
+        assertEquals("line 2: header column 2 is empty or repeated", csvError("empty-column.csv", "\na,,c\n1,2,3\n"));
+        assertEquals("line 2: has 3 fields, the header has 2", csvError("wide.csv", "a,b\n\"two\nlines\",1,2\n"));
+        assertTrue(csvError("after-quote.csv", "a,b\n1,2\n\"x\"y,2\n").startsWith("line 3: Unexpected character ('y'"));
+
+        Path binary = dir.resolve("binary.csv");
+        Files.write(binary, new byte[] { 'a', '\n', '"', (byte) 0xff, '"', '\n' });
+        DatasetException e = assertThrows(DatasetException.class,
+                () -> reader.open(binary.toString(), OptionalLong.empty(), Optional.empty()));
+        assertTrue(e.getMessage().contains("not valid UTF-8"), e.getMessage());
+    }
+
+    @Test
     void badLinesAreReportedWithFileAndLineBeforeAnythingIsSent() throws IOException {
         Path ndjson = write("bad.ndjson", "{\"ok\":1}\n{\"ok\":2}\n{\"ok\": }\n");
         DatasetException e = assertThrows(DatasetException.class,
@@ -76,7 +100,7 @@ class DatasetReaderTest {
 
         Path open = write("open.csv", "a\n\"never closed\n");
         e = assertThrows(DatasetException.class, () -> reader.open(open.toString(), OptionalLong.empty(), Optional.empty()));
-        assertEquals("dataset " + open + " line 2: quoted field is not closed", e.getMessage());
+        assertEquals("dataset " + open + " line 2: Missing closing quote for value", e.getMessage());
 
         Path binary = dir.resolve("binary.ndjson");
         Files.write(binary, new byte[] { '{', '"', (byte) 0xff, '"', ':', '1', '}', '\n' });
@@ -86,6 +110,16 @@ class DatasetReaderTest {
         String missing = dir.resolve("missing.csv").toString();
         e = assertThrows(DatasetException.class, () -> reader.open(missing, OptionalLong.empty(), Optional.empty()));
         assertTrue(e.getMessage().startsWith("dataset " + missing + ": no such file"), e.getMessage());
+    }
+
+    /** The message of the error reading a CSV file, after "dataset FILE ". */
+    private String csvError(String name, String content) throws IOException {
+        Path file = write(name, content);
+        DatasetException e = assertThrows(DatasetException.class,
+                () -> reader.open(file.toString(), OptionalLong.empty(), Optional.empty()));
+        String prefix = "dataset " + file + " ";
+        assertTrue(e.getMessage().startsWith(prefix), e.getMessage());
+        return e.getMessage().substring(prefix.length());
     }
 
     private Path write(String name, String content) throws IOException {
