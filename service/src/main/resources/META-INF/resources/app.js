@@ -489,10 +489,10 @@
       + ' acknowledged · ' + fmt(num(s.ratePerSecond), 1) + '/s';
     renderCommon(card, s);
   }
-  function streamRenderer(prefix, counters, extras) {
+  function streamRenderer(counters, extras) {
     return (card, s) => {
-      $(prefix + '-mode').textContent = s.mode == null ? '' : String(s.mode);
-      setState($(prefix + '-state'), s.state);
+      field(card, 'mode').textContent = s.mode == null ? '' : String(s.mode);
+      setState(field(card, 'state'), s.state);
       const dl = field(card, 'stats');
       for (const c of counters) {
         let dd = dl.querySelector('[data-k="' + c + '"]');
@@ -511,16 +511,28 @@
       renderCommon(card, s);
     };
   }
+  /** A live source's card, from the one template: ids <name>-source, -state, -mode, -start and -stop. */
+  function streamCard(name, title, hidden) {
+    const card = $('stream-card').content.firstElementChild.cloneNode(true);
+    card.id = name + '-source';
+    card.hidden = hidden;
+    field(card, 'title').textContent = title;
+    for (const part of ['state', 'mode', 'start', 'stop']) field(card, part).id = name + '-' + part;
+    $('stream-card').before(card);
+    return card;
+  }
+  function streamSource(name, title, url, counters, extras, gone) {
+    return {
+      card: streamCard(name, title, gone), url, start: name + '-start', stop: name + '-stop', gone,
+      render: streamRenderer(counters, extras),
+    };
+  }
   const sources = [
     { card: $('emitter'), url: 'sample', render: renderEmitter, start: 'emitter-start', stop: 'emitter-stop' },
-    {
-      card: $('x-source'), url: 'x/stream', start: 'x-start', stop: 'x-stop',
-      render: streamRenderer('x', ['received', 'published', 'duplicates', 'reconnects', 'malformed'], ['source']),
-    },
-    {
-      card: $('bluesky-source'), url: 'bluesky/stream', start: 'bluesky-start', stop: 'bluesky-stop', gone: true,
-      render: streamRenderer('bluesky', ['received', 'published', 'skipped', 'duplicates', 'reconnects'], ['cursor']),
-    },
+    streamSource('x', 'X stream', 'x/stream', ['received', 'published', 'duplicates', 'reconnects', 'malformed'],
+      ['source'], false),
+    streamSource('bluesky', 'Bluesky Jetstream', 'bluesky/stream',
+      ['received', 'published', 'skipped', 'duplicates', 'reconnects'], ['cursor'], true),
   ];
   function poll(src) {
     if (src.gone || Date.now() < (src.quietUntil || 0)) return;

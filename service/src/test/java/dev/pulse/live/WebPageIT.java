@@ -131,6 +131,25 @@ class WebPageIT {
         assertEquals(List.of(), errors.stream().map(LogEntry::getMessage).toList());
     }
 
+    @Test
+    void everyLiveSourceHasACardThatDrivesIt() {
+        browser.get(page.toString());
+        for (String source : List.of("x", "bluesky")) {
+            await().atMost(TEN).until(() -> browser.findElement(By.id(source + "-source")).isDisplayed());
+            await().atMost(TEN).until(() -> !text(source + "-state").isBlank() && !text(source + "-mode").isBlank());
+        }
+        // no Bluesky stream runs in the test profile: a start from the card goes live (and, with no network, backs off)
+        browser.findElement(By.id("bluesky-start")).click();
+        await().atMost(TEN).until(() -> List.of("connecting", "backing-off", "streaming").contains(text("bluesky-state")));
+        browser.findElement(By.id("bluesky-stop")).click();
+        await().atMost(TEN).until(() -> "stopped".equals(text("bluesky-state")));
+        assertEquals("stopped", given().get("/bluesky/stream").then().extract().jsonPath().getString("state"));
+    }
+
+    private static String text(String id) {
+        return browser.findElement(By.id(id)).getText();
+    }
+
     private static void type(String id, String text) {
         WebElement field = browser.findElement(By.id(id));
         field.clear();
