@@ -34,7 +34,7 @@ import io.vertx.core.json.JsonObject;
  * token's secrecy is {@link dev.pulse.http.SecretsTest}'s.
  */
 @QuarkusTest
-@TestProfile(XStreamProfile.class)
+@TestProfile(FakeXProfile.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class XStreamTest {
 
