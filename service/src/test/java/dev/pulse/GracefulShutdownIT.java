@@ -9,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -92,7 +91,7 @@ class GracefulShutdownIT {
             running.set(false);
             clients.shutdown();
             clients.awaitTermination(30, TimeUnit.SECONDS);
-            String output = Files.readString(log, StandardCharsets.UTF_8);
+            String output = LogCapture.file(log).text();
 
             TopicProbe topic = new TopicProbe(bootstrap);
             long end = topic.endOffset("shutdown");

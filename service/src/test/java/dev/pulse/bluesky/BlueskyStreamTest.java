@@ -31,7 +31,7 @@ import io.restassured.path.json.JsonPath;
  * timeline (its own DIDs, later than the last one's), so no test depends on another.
  */
 @QuarkusTest
-@TestProfile(BlueskyProfile.class)
+@TestProfile(FakeJetstreamProfile.class)
 class BlueskyStreamTest {
 
     private static final String TOPIC = "bluesky";

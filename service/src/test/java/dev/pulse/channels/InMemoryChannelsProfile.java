@@ -8,8 +8,10 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 
 /**
- * Every producing channel ({@code sample}, {@code messages}, {@code tweets}) on SmallRye's in-memory connector, with
- * {@link dev.pulse.x.FakeX} as X: the channel logic, without Kafka behind it.
+ * The producing channels {@code sample}, {@code messages} and {@code tweets} on SmallRye's in-memory connector (the
+ * {@code bluesky} channel and the console consumer stay on the test broker), with {@link dev.pulse.x.FakeX} as X and
+ * {@link FakeXResource}'s settings (a token, short back-offs, the X stream and the start-up emitter run off): the
+ * channel logic, without Kafka behind it.
  */
 public class InMemoryChannelsProfile implements QuarkusTestProfile {
 

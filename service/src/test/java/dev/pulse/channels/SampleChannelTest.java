@@ -14,6 +14,7 @@ import java.util.stream.LongStream;
 
 import org.apache.kafka.common.header.Headers;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +36,11 @@ class SampleChannelTest {
     void emptySink() {
         given().post("/sample/stop").then().statusCode(200);
         sink = InMemorySinks.empty("sample");
+    }
+
+    @AfterEach
+    void stop() {
+        given().post("/sample/stop").then().statusCode(200);
     }
 
     @Test

@@ -1,11 +1,6 @@
 package dev.pulse.console;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
+import dev.pulse.LogCapture;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 /**
@@ -15,12 +10,7 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 class ConsoleConsumerIT extends ConsoleConsumerTest {
 
     @Override
-    protected boolean shows(String line) {
-        try {
-            return Files.readAllLines(Path.of("target", "quarkus.log"), StandardCharsets.UTF_8).stream()
-                    .anyMatch(l -> l.endsWith(" " + line));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    protected LogCapture consoleLines() {
+        return LogCapture.packagedApp();
     }
 }

@@ -20,17 +20,16 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import dev.pulse.TopicProbe;
-import dev.pulse.messages.BrokerDownProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
 /**
- * With {@code pulse.console.failure-strategy=dead-letter-queue} a poison record of {@code sample} or {@code tweets}
+ * With {@code pulse.console.failure-strategy=dead-letter-queue} ({@link DeadLetterQueueProfile}) a poison record of {@code sample} or {@code tweets}
  * is copied unchanged to {@code <topic>.dlq} with headers saying why and where from, and the console consumer's
  * committed offset moves past it (the default strategy, ignore, is covered by {@link ConsoleConsumerTest}).
  */
 @QuarkusTest
-@TestProfile(BrokerDownProfile.class)
+@TestProfile(DeadLetterQueueProfile.class)
 class PoisonRecordTest {
 
     private final TopicProbe topics = new TopicProbe();

@@ -3,7 +3,6 @@ package dev.pulse.http;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,17 +18,15 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.http.TestHTTPResource;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import dev.pulse.messages.BrokerDownProfile;
 
 /**
  * With {@code pulse.auth.api-key} set, every mutating endpoint and the live record tail answer 401 without it; status,
- * rates, the page and health stay open.
+ * rates, the page and health stay open. That the key never shows is {@link SecretsTest}'s.
  */
 @QuarkusTest
-@TestProfile(BrokerDownProfile.class)
+@TestProfile(ApiKeyProfile.class)
 class AuthTest {
 
     @TestHTTPResource("/")
@@ -46,22 +43,16 @@ class AuthTest {
                     .statusCode(401).body("detail", containsString("not the one configured"));
         }
         given().delete("/x/rules/1").then().statusCode(401);
-        given().header("X-API-Key", BrokerDownProfile.API_KEY).post("/sample/stop").then().statusCode(200);
-        given().header("Authorization", "Bearer " + BrokerDownProfile.API_KEY).post("/x/stream/stop").then()
+        given().header("X-API-Key", ApiKeyProfile.API_KEY).post("/sample/stop").then().statusCode(200);
+        given().header("Authorization", "Bearer " + ApiKeyProfile.API_KEY).post("/x/stream/stop").then()
                 .statusCode(200);
     }
 
     @Test
-    void readOnlyEndpointsStayOpenAndTheKeyIsNeverShown() {
+    void readOnlyEndpointsStayOpen() {
         given().get("/sample").then().statusCode(200);
         given().get("/x/stream").then().statusCode(200);
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        for (String path : new String[] { "/q/health", "/q/metrics", "/sample", "/x/stream" }) {
-            given().get(path).then().body(not(containsString(BrokerDownProfile.API_KEY)))
-                    .body(not(containsString(BrokerDownProfile.X_TOKEN)));
-        }
-        given().contentType("application/json").body("{}").post("/messages").then()
-                .body(not(containsString(BrokerDownProfile.API_KEY)));
     }
 
     @Test
@@ -76,7 +67,7 @@ class AuthTest {
             answer.body().close();
             assertEquals(401, answer.statusCode(), variant);
         }
-        try (Opened tail = open("/live/records", BrokerDownProfile.API_KEY)) {
+        try (Opened tail = open("/live/records", ApiKeyProfile.API_KEY)) {
             assertEquals(200, tail.response.statusCode());
             assertTrue(tail.response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
         }

@@ -100,10 +100,15 @@ public final class FakeX {
         replies.addAll(List.of(next));
     }
 
+    /** Forgets everything: scripted replies, what was received, the rules; closes the open stream connections. */
     public void reset() {
         replies.clear();
         connections.clear();
         paths.clear();
+        authorizations.clear();
+        userAgents.clear();
+        ruleCalls.clear();
+        rules.clear();
         connectionResets.set(0);
         open.forEach(r -> r.connection().close());
         open.clear();

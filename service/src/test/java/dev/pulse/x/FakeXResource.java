@@ -9,7 +9,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  */
 public class FakeXResource implements QuarkusTestResourceLifecycleManager {
 
-    static final String TOKEN = "AAAAtest-bearer-SECRET-7f3c9e";
+    /** The bearer token Pulse is given (a secret: {@code dev.pulse.http.SecretsTest} checks it never shows). */
+    public static final String TOKEN = "AAAAtest-bearer-SECRET-7f3c9e";
     static FakeX server;
     static final java.nio.file.Path RECORDING = java.nio.file.Path.of("target", "x-recording-test.ndjson");
 

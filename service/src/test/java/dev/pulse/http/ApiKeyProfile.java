@@ -1,0 +1,18 @@
+package dev.pulse.http;
+
+import java.util.Map;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+/**
+ * An API key is configured ({@code pulse.auth.api-key}): mutating requests and the live record tail need it.
+ */
+public class ApiKeyProfile implements QuarkusTestProfile {
+
+    static final String API_KEY = "k-5d21-api-key-test";
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of("pulse.auth.api-key", API_KEY);
+    }
+}
