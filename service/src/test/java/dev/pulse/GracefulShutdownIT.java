@@ -34,7 +34,8 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 /**
  * SIGTERM to the packaged app under REST and emitter load: every request answered 2xx is in Kafka (once), in-flight
- * sends end cleanly, the console consumer commits its progress and never past what it showed. The app under test is a second instance started
+ * sends end cleanly, the console consumer commits its progress and never past what it showed. The app under test is a second
+ * instance started
  * here (so this test can signal it), on the broker of the integration run.
  */
 @QuarkusIntegrationTest
@@ -62,9 +63,10 @@ class GracefulShutdownIT {
                     while (running.get()) {
                         String id = "r" + next.incrementAndGet();
                         try {
-                            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/messages"))
-                                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(15))
-                                    .POST(HttpRequest.BodyPublishers.ofString("{\"rest\":\"" + id + "\"}")).build(),
+                            HttpResponse<String> answer = http.send(
+                                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/messages"))
+                                            .header("Content-Type", "application/json").timeout(Duration.ofSeconds(15))
+                                            .POST(HttpRequest.BodyPublishers.ofString("{\"rest\":\"" + id + "\"}")).build(),
                                     HttpResponse.BodyHandlers.ofString());
                             if (answer.statusCode() == 201) {
                                 acknowledged.add(id);

@@ -34,7 +34,8 @@ public final class TopicProbe {
     }
 
     /** Records of partition 0 from {@code from} on, until {@code done} holds for the list or the time is up. */
-    public List<ConsumerRecord<byte[], byte[]>> read(String topic, long from, Predicate<List<ConsumerRecord<byte[], byte[]>>> done,
+    public List<ConsumerRecord<byte[], byte[]>> read(String topic, long from,
+            Predicate<List<ConsumerRecord<byte[], byte[]>>> done,
             Duration within) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);

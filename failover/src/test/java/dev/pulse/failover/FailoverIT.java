@@ -83,13 +83,15 @@ class FailoverIT {
             clients.submit(() -> {
                 for (int n = 0; running.get(); n++) {
                     boolean batch = client < 2; // two clients send NDJSON batches of 25, six single JSON records
-                    List<String> ids = IntStream.range(0, batch ? 25 : 1).mapToObj(i -> "c" + client + "-" + sent.get() + "-" + i)
+                    List<String> ids = IntStream.range(0, batch ? 25 : 1)
+                            .mapToObj(i -> "c" + client + "-" + sent.get() + "-" + i)
                             .collect(Collectors.toList());
                     String body = ids.stream().map(id -> "{\"rest\":\"" + id + "\"}").collect(Collectors.joining("\n"));
                     long start = System.nanoTime();
                     sent.addAndGet(ids.size());
                     try {
-                        HttpResponse<String> answer = pulse.post("/messages", batch ? "application/x-ndjson" : "application/json", body);
+                        HttpResponse<String> answer = pulse.post("/messages",
+                                batch ? "application/x-ndjson" : "application/json", body);
                         if (answer.statusCode() == 201) {
                             acknowledged.addAll(ids);
                             if (start > killedAt.get()) {
@@ -154,8 +156,9 @@ class FailoverIT {
         long restDuplicates = restCopies.values().stream().filter(n -> n > 1).count();
         long numberDuplicates = numberCopies.values().stream().filter(n -> n > 1).count();
         long numbersMissing = IntStream.range(0, COUNT).filter(n -> !numberCopies.containsKey(n)).count();
-        System.out.printf("FailoverIT: REST %d records sent, %d acknowledged (%d sent after the kill, first ack %.1f s after it),"
-                + " %d unconfirmed (503/timeout); found %d distinct, %d acknowledged missing, %d duplicated%n",
+        System.out.printf(
+                "FailoverIT: REST %d records sent, %d acknowledged (%d sent after the kill, first ack %.1f s after it),"
+                        + " %d unconfirmed (503/timeout); found %d distinct, %d acknowledged missing, %d duplicated%n",
                 sent.get(), acknowledged.size(), afterKill.get(),
                 firstAckAfterKill.get() == 0 ? -1 : (firstAckAfterKill.get() - killedAt.get()) / 1e9, unconfirmed.get(),
                 restCopies.size(), missing.size(), restDuplicates);
@@ -181,7 +184,8 @@ class FailoverIT {
     }
 
     private static int leader(Admin admin, int partition) throws Exception {
-        TopicDescription topic = admin.describeTopics(List.of("sample")).allTopicNames().get(10, TimeUnit.SECONDS).get("sample");
+        TopicDescription topic = admin.describeTopics(List.of("sample")).allTopicNames().get(10, TimeUnit.SECONDS)
+                .get("sample");
         var leader = topic.partitions().get(partition).leader();
         return leader == null ? -1 : leader.id();
     }
@@ -192,7 +196,8 @@ class FailoverIT {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).collect(Collectors.toList());
             consumer.assign(partitions);

@@ -200,8 +200,9 @@ class Jetstream {
                     complete();
                 } else {
                     fail(new BlueskyException("Jetstream closed the connection"
-                            + (ws.closeStatusCode() == null ? "" : " (" + ws.closeStatusCode()
-                                    + (ws.closeReason() == null ? "" : " " + ws.closeReason()) + ")")));
+                            + (ws.closeStatusCode() == null ? ""
+                                    : " (" + ws.closeStatusCode()
+                                            + (ws.closeReason() == null ? "" : " " + ws.closeReason()) + ")")));
                 }
             });
             return ws;

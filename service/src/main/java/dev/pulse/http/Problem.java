@@ -1,8 +1,8 @@
 package dev.pulse.http;
 
-import io.quarkus.runtime.annotations.RegisterForReflection;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * An RFC 9457 problem detail, served as {@code application/problem+json}. {@code line}/{@code column} locate bad JSON.

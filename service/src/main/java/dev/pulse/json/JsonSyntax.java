@@ -23,7 +23,9 @@ public class JsonSyntax {
         this.factory = mapper.getFactory();
     }
 
-    /** Throws {@link JsonSyntaxException} with line and column (1-based) when {@code buf[off, off+len)} is not one JSON value. */
+    /**
+     * Throws {@link JsonSyntaxException} with line and column (1-based) when {@code buf[off, off+len)} is not one JSON value.
+     */
     public void check(byte[] buf, int off, int len) {
         try (JsonParser parser = factory.createParser(buf, off, len)) {
             JsonToken token = parser.nextToken();

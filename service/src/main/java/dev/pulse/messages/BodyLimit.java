@@ -5,12 +5,12 @@ import jakarta.enterprise.event.Observes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.pulse.http.Problem;
+import dev.pulse.http.ProblemException;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
-import dev.pulse.http.Problem;
-import dev.pulse.http.ProblemException;
 
 /**
  * Answers 413 (problem+json) to a {@code POST /messages} whose Content-Length exceeds {@code pulse.rest.max-bytes},

@@ -1,8 +1,8 @@
 package dev.pulse.messages;
 
-import io.quarkus.runtime.annotations.RegisterForReflection;
-
 import org.apache.kafka.clients.producer.RecordMetadata;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * Where Kafka stored one record: what {@code POST /messages} answers. Only the topic is known when the channel's

@@ -11,7 +11,6 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 import org.apache.kafka.common.header.internals.RecordHeaders;
-
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
@@ -30,7 +29,11 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 final class SampleRun {
 
     enum State {
-        STARTING, RUNNING, COMPLETED, STOPPED, FAILED
+        STARTING,
+        RUNNING,
+        COMPLETED,
+        STOPPED,
+        FAILED
     }
 
     private static final Logger LOG = Logger.getLogger(SampleRun.class);

@@ -6,7 +6,9 @@ package dev.pulse.source;
 public record StreamLine(Kind kind, byte[] bytes, long size) {
 
     public enum Kind {
-        DATA, KEEP_ALIVE, OVERSIZED
+        DATA,
+        KEEP_ALIVE,
+        OVERSIZED
     }
 
     static final StreamLine KEEP_ALIVE_LINE = new StreamLine(Kind.KEEP_ALIVE, new byte[0], 0);

@@ -137,7 +137,8 @@ public class XApi {
                     + " connection of this app (a process that ended without closing it, or another Pulse); "
                     + (config.resetConnections() ? "Pulse closes it (pulse.x.reset-connections) before the next try"
                             : "set pulse.x.reset-connections=true to let Pulse close it before the next try,"
-                                    + " or wait for X to drop it"), reset);
+                                    + " or wait for X to drop it"),
+                    reset);
         }
         return new XStreamException(XStreamException.Cause.RATE_LIMIT, at, reset);
     }
@@ -188,7 +189,8 @@ public class XApi {
         }
         JsonNode node = parse(body.length() > ERROR_BODY_LIMIT ? body.getBuffer(0, ERROR_BODY_LIMIT) : body);
         JsonNode error = node.has("errors") && node.get("errors").isArray() && !node.get("errors").isEmpty()
-                ? node.get("errors").get(0) : node;
+                ? node.get("errors").get(0)
+                : node;
         String title = text(error, "title");
         String type = text(error, "reason");
         String detail = text(error, "detail");

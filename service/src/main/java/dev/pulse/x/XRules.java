@@ -98,18 +98,19 @@ public class XRules {
     private Uni<List<Rule>> change(List<Rule> rules, boolean dryRun) {
         List<Map<String, String>> add = rules.stream().map(r -> r.tag() == null ? Map.of("value", r.value())
                 : Map.of("value", r.value(), "tag", r.tag())).toList();
-        return client.change(dryRun ? Boolean.TRUE : null, Map.<String, Object> of("add", add)).map(this::answer).map(response -> {
-            JsonNode errors = response.body().path("errors");
-            if (errors.isArray() && !errors.isEmpty()) {
-                JsonNode first = errors.get(0);
-                String value = first.path("value").asText(rules.get(0).value());
-                throw new RulesException("X refused rule '" + value + "': " + reason(first), true);
-            }
-            check(response, "adding rules");
-            List<Rule> created = new ArrayList<>();
-            response.body().path("data").forEach(rule -> created.add(rule(rule)));
-            return created;
-        });
+        return client.change(dryRun ? Boolean.TRUE : null, Map.<String, Object> of("add", add)).map(this::answer)
+                .map(response -> {
+                    JsonNode errors = response.body().path("errors");
+                    if (errors.isArray() && !errors.isEmpty()) {
+                        JsonNode first = errors.get(0);
+                        String value = first.path("value").asText(rules.get(0).value());
+                        throw new RulesException("X refused rule '" + value + "': " + reason(first), true);
+                    }
+                    check(response, "adding rules");
+                    List<Rule> created = new ArrayList<>();
+                    response.body().path("data").forEach(rule -> created.add(rule(rule)));
+                    return created;
+                });
     }
 
     private Answer answer(RestResponse<String> response) {

@@ -45,7 +45,8 @@ class MessagesChannelTest {
 
     @Test
     void anNdjsonBatchIsItsRecordsInOrder() {
-        given().contentType("application/x-ndjson; charset=utf-8").body(bytes("{\"n\":1}\n\n{\"n\":2}\r\n  {\"n\":3}\n")).post("/messages")
+        given().contentType("application/x-ndjson; charset=utf-8").body(bytes("{\"n\":1}\n\n{\"n\":2}\r\n  {\"n\":3}\n"))
+                .post("/messages")
                 .then().statusCode(201).body("$", hasSize(3));
         assertEquals(List.of("{\"n\":1}", "{\"n\":2}", "{\"n\":3}"),
                 sink.received().stream().map(Message::getPayload).toList());
@@ -53,7 +54,8 @@ class MessagesChannelTest {
 
     @Test
     void aBatchWithABadLineSendsNothing() throws InterruptedException {
-        given().contentType("application/x-ndjson; charset=utf-8").body(bytes("{\"n\":1}\n{\"n\":}\n{\"n\":3}\n")).post("/messages").then()
+        given().contentType("application/x-ndjson; charset=utf-8").body(bytes("{\"n\":1}\n{\"n\":}\n{\"n\":3}\n"))
+                .post("/messages").then()
                 .statusCode(400).body("line", equalTo(2));
         await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(1)).until(() -> sink.received().isEmpty());
     }

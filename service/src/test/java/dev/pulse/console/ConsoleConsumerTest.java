@@ -16,7 +16,8 @@ import dev.pulse.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * The console consumer shows every record of {@code sample} and {@code tweets} (posts as id, author, text), including ones that are not JSON or not UTF-8, and keeps
+ * The console consumer shows every record of {@code sample} and {@code tweets} (posts as id, author, text), including ones that
+ * are not JSON or not UTF-8, and keeps
  * the partition moving past them.
  */
 @QuarkusTest

@@ -24,7 +24,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
 /**
- * With {@code pulse.console.failure-strategy=dead-letter-queue} ({@link DeadLetterQueueProfile}) a poison record of {@code sample} or {@code tweets}
+ * With {@code pulse.console.failure-strategy=dead-letter-queue} ({@link DeadLetterQueueProfile}) a poison record of
+ * {@code sample} or {@code tweets}
  * is copied unchanged to {@code <topic>.dlq} with headers saying why and where from, and the console consumer's
  * committed offset moves past it (the default strategy, ignore, is covered by {@link ConsoleConsumerTest}).
  */
@@ -51,7 +52,9 @@ class PoisonRecordTest {
 
         ConsumerRecord<byte[], byte[]> tweetCopy = deadLetter("tweets", second);
         assertArrayEquals(notJson, tweetCopy.value());
-        assertTrue(header(tweetCopy, "dead-letter-reason").startsWith("tweets-0@" + second + ": value is not JSON (line 1, column "),
+        assertTrue(
+                header(tweetCopy, "dead-letter-reason")
+                        .startsWith("tweets-0@" + second + ": value is not JSON (line 1, column "),
                 header(tweetCopy, "dead-letter-reason"));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> committed("sample") > good);
@@ -63,11 +66,13 @@ class PoisonRecordTest {
         List<ConsumerRecord<byte[], byte[]>> found = topics.read(topic + ".dlq", 0,
                 records -> records.stream().anyMatch(r -> isCopyOf(r, topic, offset)), Duration.ofSeconds(30));
         return found.stream().filter(r -> isCopyOf(r, topic, offset)).findFirst()
-                .orElseThrow(() -> new AssertionError(topic + "@" + offset + " not in " + topic + ".dlq: " + found.size() + " records"));
+                .orElseThrow(() -> new AssertionError(
+                        topic + "@" + offset + " not in " + topic + ".dlq: " + found.size() + " records"));
     }
 
     private static boolean isCopyOf(ConsumerRecord<byte[], byte[]> record, String topic, long offset) {
-        return topic.equals(header(record, "dead-letter-topic")) && String.valueOf(offset).equals(header(record, "dead-letter-offset"));
+        return topic.equals(header(record, "dead-letter-topic"))
+                && String.valueOf(offset).equals(header(record, "dead-letter-offset"));
     }
 
     private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
@@ -77,7 +82,7 @@ class PoisonRecordTest {
 
     private static long committed(String topic) throws Exception {
         String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
-        try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", bootstrap))) {
+        try (Admin admin = Admin.create(Map.<String, Object> of("bootstrap.servers", bootstrap))) {
             OffsetAndMetadata offset = admin.listConsumerGroupOffsets("pulse-console").partitionsToOffsetAndMetadata()
                     .get(10, TimeUnit.SECONDS).get(new TopicPartition(topic, 0));
             return offset == null ? -1 : offset.offset();

@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.pulse.bluesky.BlueskyPostSummary;
 import dev.pulse.json.JsonSyntax;
 import dev.pulse.kafka.TopicsConfig;
-import dev.pulse.bluesky.BlueskyPostSummary;
 import dev.pulse.x.XPostSummary;
 
 class RecordFormatterTest {
@@ -90,13 +90,33 @@ class RecordFormatterTest {
 
     private static TopicsConfig topics() {
         return new TopicsConfig() {
-            public String sample() { return "sample"; }
-            public String tweets() { return "tweets"; }
-            public String bluesky() { return "bluesky"; }
-            public boolean create() { return true; }
-            public java.util.OptionalInt partitions() { return java.util.OptionalInt.empty(); }
-            public java.util.Optional<Short> replicationFactor() { return java.util.Optional.empty(); }
-            public java.time.Duration createTimeout() { return java.time.Duration.ofSeconds(1); }
+            public String sample() {
+                return "sample";
+            }
+
+            public String tweets() {
+                return "tweets";
+            }
+
+            public String bluesky() {
+                return "bluesky";
+            }
+
+            public boolean create() {
+                return true;
+            }
+
+            public java.util.OptionalInt partitions() {
+                return java.util.OptionalInt.empty();
+            }
+
+            public java.util.Optional<Short> replicationFactor() {
+                return java.util.Optional.empty();
+            }
+
+            public java.time.Duration createTimeout() {
+                return java.time.Duration.ofSeconds(1);
+            }
         };
     }
 

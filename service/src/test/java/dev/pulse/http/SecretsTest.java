@@ -103,7 +103,8 @@ class SecretsTest {
     void theMappingsStillCarryThem() {
         SmallRyeConfig config = ConfigProvider.getConfig().unwrap(SmallRyeConfig.class);
         assertEquals(SecretsProfile.API_KEY, config.getConfigMapping(AuthConfig.class).apiKey().map(Secret::get).orElseThrow());
-        assertEquals(SecretsProfile.X_TOKEN, config.getConfigMapping(XConfig.class).bearerToken().map(Secret::get).orElseThrow());
+        assertEquals(SecretsProfile.X_TOKEN,
+                config.getConfigMapping(XConfig.class).bearerToken().map(Secret::get).orElseThrow());
     }
 
     /**

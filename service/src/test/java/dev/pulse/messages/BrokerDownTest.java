@@ -30,7 +30,8 @@ class BrokerDownTest {
                 .body("detail", containsString("pulse.rest.timeout"));
         long millis = (System.nanoTime() - began) / 1_000_000;
         org.junit.jupiter.api.Assertions.assertTrue(millis < 10_000, "answered after " + millis + " ms");
-        given().contentType("application/x-ndjson; charset=utf-8").body("{\"a\":1}\n{\"a\":2}\n".getBytes(StandardCharsets.UTF_8))
+        given().contentType("application/x-ndjson; charset=utf-8")
+                .body("{\"a\":1}\n{\"a\":2}\n".getBytes(StandardCharsets.UTF_8))
                 .post("/messages").then().statusCode(503).header("Retry-After", "1");
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
         given().get("/sample").then().statusCode(200).body("state", equalTo("idle"));

@@ -88,7 +88,8 @@ class MessagesResourceTest {
     @Test
     void badNdjsonLineRejectsTheWholeBatch() {
         long before = topic.endOffset("sample");
-        given().contentType("application/x-ndjson; charset=utf-8").body("{\"ok\":1}\n{\"ok\":2}\n{oops}\n{\"ok\":4}\n".getBytes(StandardCharsets.UTF_8))
+        given().contentType("application/x-ndjson; charset=utf-8")
+                .body("{\"ok\":1}\n{\"ok\":2}\n{oops}\n{\"ok\":4}\n".getBytes(StandardCharsets.UTF_8))
                 .post("/messages").then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("line", equalTo(3))

@@ -41,7 +41,8 @@ class SampleRunTest {
         sink.awaitCompletion();
         assertEquals(List.of("{\"number\":7}", "{\"number\":8}", "{\"number\":9}"),
                 sink.getItems().stream().map(Message::getPayload).toList());
-        var headers = sink.getItems().get(0).getMetadata(io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata.class)
+        var headers = sink.getItems().get(0)
+                .getMetadata(io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata.class)
                 .orElseThrow().getHeaders();
         assertEquals("7", new String(headers.lastHeader("pulse-seq").value()));
         assertEquals("sample-emitter", new String(headers.lastHeader("pulse-source").value()));

@@ -92,7 +92,8 @@ class LineFramerTest {
     @Test
     void aFileFramerAlsoEndsLinesAtALoneLf() {
         LineFramer framer = new LineFramer(10, true);
-        List<StreamLine> lines = new ArrayList<>(framer.feed("{\"a\":1}\n\n{\"b\":2}\r\n{\"c".getBytes(StandardCharsets.UTF_8)));
+        List<StreamLine> lines = new ArrayList<>(
+                framer.feed("{\"a\":1}\n\n{\"b\":2}\r\n{\"c".getBytes(StandardCharsets.UTF_8)));
         lines.addAll(framer.feed("\":3}\n0123456789ABC\n".getBytes(StandardCharsets.UTF_8)));
         assertEquals(List.of("{\"a\":1}", "", "{\"b\":2}", "{\"c\":3}"),
                 lines.subList(0, 4).stream().map(line -> new String(line.bytes(), StandardCharsets.UTF_8)).toList());

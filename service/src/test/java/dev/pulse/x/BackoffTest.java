@@ -46,7 +46,8 @@ class BackoffTest {
 
     @Test
     void rateLimitStartsAtAMinuteAndNeverBeforeTheReset() {
-        assertEquals(Duration.ofSeconds(60), backoff.next(new XStreamException(XStreamException.Cause.RATE_LIMIT, "429", null)));
+        assertEquals(Duration.ofSeconds(60),
+                backoff.next(new XStreamException(XStreamException.Cause.RATE_LIMIT, "429", null)));
         assertEquals(Duration.ofSeconds(120), backoff.next(new XStreamException(XStreamException.Cause.RATE_LIMIT, "429",
                 now.plusSeconds(30))));
         assertEquals(Duration.ofSeconds(900), backoff.next(new XStreamException(XStreamException.Cause.RATE_LIMIT, "429",
@@ -65,11 +66,25 @@ class BackoffTest {
 
     static XConfig.Backoff defaults() {
         return new XConfig.Backoff() {
-            public Duration networkStep() { return Duration.ofMillis(250); }
-            public Duration networkMax() { return Duration.ofSeconds(16); }
-            public Duration httpInitial() { return Duration.ofSeconds(5); }
-            public Duration httpMax() { return Duration.ofSeconds(320); }
-            public Duration rateLimitInitial() { return Duration.ofSeconds(60); }
+            public Duration networkStep() {
+                return Duration.ofMillis(250);
+            }
+
+            public Duration networkMax() {
+                return Duration.ofSeconds(16);
+            }
+
+            public Duration httpInitial() {
+                return Duration.ofSeconds(5);
+            }
+
+            public Duration httpMax() {
+                return Duration.ofSeconds(320);
+            }
+
+            public Duration rateLimitInitial() {
+                return Duration.ofSeconds(60);
+            }
         };
     }
 }

@@ -179,7 +179,8 @@ public final class FakeX {
         request.response().setStatusCode(reply.status);
         reply.headers.forEach(request.response()::putHeader);
         if (reply.status != 200) {
-            request.response().end(reply.steps.isEmpty() ? "" : new String((byte[]) reply.steps.get(0)[1], StandardCharsets.UTF_8));
+            request.response()
+                    .end(reply.steps.isEmpty() ? "" : new String((byte[]) reply.steps.get(0)[1], StandardCharsets.UTF_8));
             return;
         }
         request.response().setChunked(true).putHeader("Content-Type", "application/json");

@@ -79,11 +79,13 @@ class XStreamTest {
         given().post("/x/stream/start?mode=sample").then().statusCode(202);
         List<ConsumerRecord<byte[], byte[]>> posts = read(3);
         assertEquals(List.of(a, b, c), values(posts));
-        assertEquals(List.of("1001", "1002", "1003"), posts.stream().map(r -> new String(r.key(), StandardCharsets.UTF_8)).toList());
+        assertEquals(List.of("1001", "1002", "1003"),
+                posts.stream().map(r -> new String(r.key(), StandardCharsets.UTF_8)).toList());
         assertEquals("x-sample", new String(posts.get(0).headers().lastHeader("pulse-source").value(), StandardCharsets.UTF_8));
         given().get("/x/stream").then().body("state", equalTo("streaming")).body("mode", equalTo("sample"));
         assertEquals(1, x.connections().size());
-        assertTrue(x.paths().get(0).startsWith("/2/tweets/sample/stream?tweet.fields=author_id%2Ccreated_at"), x.paths().get(0));
+        assertTrue(x.paths().get(0).startsWith("/2/tweets/sample/stream?tweet.fields=author_id%2Ccreated_at"),
+                x.paths().get(0));
         given().post("/x/stream/start").then().statusCode(409);
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> { // appended to what earlier runs recorded
             byte[] file = recorded();
@@ -160,7 +162,8 @@ class XStreamTest {
         given().post("/x/stream/start?mode=sample").then().statusCode(202);
         List<ConsumerRecord<byte[], byte[]>> posts = read(3);
         assertEquals(List.of(post("6001", "a"), post("6002", "b"), post("6003", "c")), values(posts));
-        await().atMost(Duration.ofSeconds(5)).until(() -> given().get("/x/stream").jsonPath().getLong("duplicates") == duplicatesBefore + 1);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> given().get("/x/stream").jsonPath().getLong("duplicates") == duplicatesBefore + 1);
         assertEquals(3, values(topic.read("tweets", from, r -> false, Duration.ofSeconds(1))).size(), "nothing more");
         assertEquals(1, Metrics.value(OPERATIONAL_DISCONNECTS) - disconnectsBefore);
         assertEquals(1, Metrics.value(NETWORK_RECONNECTS) - reconnectsBefore);
@@ -168,7 +171,8 @@ class XStreamTest {
 
     @Test
     void unauthorizedStopsForGoodAndSaysWhichKey() throws InterruptedException {
-        x.script(new FakeX.Reply().status(401).write("{\"title\":\"Unauthorized\",\"type\":\"about:blank\",\"status\":401,\"detail\":\"Unauthorized\"}"));
+        x.script(new FakeX.Reply().status(401)
+                .write("{\"title\":\"Unauthorized\",\"type\":\"about:blank\",\"status\":401,\"detail\":\"Unauthorized\"}"));
         given().post("/x/stream/start?mode=sample").then().statusCode(202);
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> given().get("/x/stream").then()
                 .body("state", equalTo("failed")).body("lastError", containsString("pulse.x.bearer-token")));
@@ -180,7 +184,8 @@ class XStreamTest {
 
     @Test
     void forbiddenExplainsTheAccessLevel() throws InterruptedException {
-        x.script(new FakeX.Reply().status(403).write("{\"client_id\":\"1\",\"required_enrollment\":\"Appropriate Level of API Access\",\"registration_url\":\"https://developer.x.com\",\"title\":\"Client Forbidden\",\"detail\":\"This request must be made using an approved developer account that is enrolled in the requested endpoint.\",\"reason\":\"client-not-enrolled\",\"type\":\"https://api.twitter.com/2/problems/client-forbidden\"}"));
+        x.script(new FakeX.Reply().status(403).write(
+                "{\"client_id\":\"1\",\"required_enrollment\":\"Appropriate Level of API Access\",\"registration_url\":\"https://developer.x.com\",\"title\":\"Client Forbidden\",\"detail\":\"This request must be made using an approved developer account that is enrolled in the requested endpoint.\",\"reason\":\"client-not-enrolled\",\"type\":\"https://api.twitter.com/2/problems/client-forbidden\"}"));
         given().post("/x/stream/start?mode=sample").then().statusCode(202);
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> given().get("/x/stream").then()
                 .body("state", equalTo("failed"))
@@ -195,18 +200,22 @@ class XStreamTest {
         x.setRules(new JsonObject().put("id", "1").put("value", "quarkus"),
                 new JsonObject().put("id", "2").put("value", "old rule").put("tag", "stale"));
         String tagged = new JsonObject().put("data", new JsonObject().put("id", "9001").put("text", "kafka!"))
-                .put("matching_rules", new io.vertx.core.json.JsonArray().add(new JsonObject().put("id", "100").put("tag", "kafka-posts")))
+                .put("matching_rules",
+                        new io.vertx.core.json.JsonArray().add(new JsonObject().put("id", "100").put("tag", "kafka-posts")))
                 .encode();
         x.script(new FakeX.Reply().write(tagged + "\r\n").hold());
         given().post("/x/stream/start?mode=filtered").then().statusCode(202);
         List<ConsumerRecord<byte[], byte[]>> posts = read(1);
-        assertEquals("kafka-posts", new String(posts.get(0).headers().lastHeader("pulse-rule-tags").value(), StandardCharsets.UTF_8));
-        assertEquals("x-filtered", new String(posts.get(0).headers().lastHeader("pulse-source").value(), StandardCharsets.UTF_8));
+        assertEquals("kafka-posts",
+                new String(posts.get(0).headers().lastHeader("pulse-rule-tags").value(), StandardCharsets.UTF_8));
+        assertEquals("x-filtered",
+                new String(posts.get(0).headers().lastHeader("pulse-source").value(), StandardCharsets.UTF_8));
         assertTrue(x.paths().get(0).startsWith("/2/tweets/search/stream"), x.paths().toString());
         List<String> values = x.rules().stream().map(r -> r.getString("value")).sorted().toList();
         assertEquals(List.of("kafka lang:en", "quarkus"), values);
         assertTrue(x.ruleCalls().stream().anyMatch(c -> c.contains("dry_run=true")), x.ruleCalls().toString());
-        assertTrue(x.ruleCalls().stream().anyMatch(c -> c.contains("\"delete\"") && c.contains("\"2\"")), x.ruleCalls().toString());
+        assertTrue(x.ruleCalls().stream().anyMatch(c -> c.contains("\"delete\"") && c.contains("\"2\"")),
+                x.ruleCalls().toString());
 
         given().get("/x/rules").then().statusCode(200).body("value", org.hamcrest.Matchers.hasItem("quarkus"));
         given().contentType("application/json").body("{\"value\":\"INVALID rule\"}").post("/x/rules").then()
@@ -288,7 +297,8 @@ class XStreamTest {
     }
 
     private List<ConsumerRecord<byte[], byte[]>> read(int count) {
-        List<ConsumerRecord<byte[], byte[]>> records = topic.read("tweets", from, r -> r.size() >= count, Duration.ofSeconds(20));
+        List<ConsumerRecord<byte[], byte[]>> records = topic.read("tweets", from, r -> r.size() >= count,
+                Duration.ofSeconds(20));
         assertEquals(count, records.size(), "posts in tweets: " + values(records));
         return records;
     }
@@ -304,8 +314,7 @@ class XStreamTest {
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
+        outer: for (int i = 0; i <= haystack.length - needle.length; i++) {
             for (int j = 0; j < needle.length; j++) {
                 if (haystack[i + j] != needle[j]) {
                     continue outer;
