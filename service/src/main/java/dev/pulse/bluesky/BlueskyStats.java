@@ -21,7 +21,7 @@ class BlueskyStats extends SourceStats {
     final FailureLogPace skipLog = new FailureLogPace();
 
     BlueskyStats(MeterRegistry registry) {
-        super(registry, "bluesky", "Bluesky");
+        super(registry, "bluesky", "Bluesky", "events");
         count("reconnects", reconnects);
         gauge("cursor.lag.seconds", cursor,
                 c -> c.get() == 0 ? 0 : Math.max(0, System.currentTimeMillis() / 1000.0 - c.get() / 1e6));

@@ -8,8 +8,8 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
- * The answers every control endpoint gives ({@code /sample}, {@code /x/stream}, {@code /bluesky/stream},
- * {@code /x/rules}): 202 for a run started, 409 when it cannot start now, 400 for a bad parameter.
+ * The answers of the control endpoints ({@code /sample}, {@code /x/stream}, {@code /bluesky/stream}): 202 for a run
+ * started, 409 when it cannot start now, 400 when the request cannot start one ({@code /x/rules} uses the 409 too).
  */
 public final class Control {
 
@@ -18,8 +18,9 @@ public final class Control {
 
     /**
      * Starts a run: 202 with its status; 409 {@code already-running} when one runs ({@code running} says which, and
-     * how to stop it); 400 {@code bad-parameter} when {@code start} refuses its parameters (an
-     * {@link IllegalArgumentException}, whose message is the detail).
+     * how to stop it); 400 {@code bad-parameter} when {@code start} refuses the request (an
+     * {@link IllegalArgumentException}: a bad parameter, or a mode the configuration cannot run; its message is the
+     * detail).
      */
     public static <S> RestResponse<S> start(Supplier<Optional<S>> start, String running) {
         Optional<S> started;
@@ -32,9 +33,8 @@ public final class Control {
                 .orElseThrow(() -> conflict("already-running", "Already running", running));
     }
 
-    /** 400 {@code bad-parameter}: {@code detail} names the parameter and what it accepts. */
-    public static ProblemException badParameter(String detail) {
-        return new ProblemException(Problem.of(400, "bad-parameter", "Bad parameter", detail));
+    private static ProblemException badParameter(String detail) {
+        return new ProblemException(Problem.of(400, "bad-parameter", "Cannot start", detail));
     }
 
     /** 409: the request is right but the service's state does not allow it now. */

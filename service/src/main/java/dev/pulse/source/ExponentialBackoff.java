@@ -6,8 +6,8 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Exponential back-off with jitter: the n-th wait in a row is a random duration between half and all of
  * {@code min(max, initial × 2ⁿ)}, so that replicas and clients cut off together do not reconnect together. A connection
- * that delivers data resets it. Not Mutiny's {@code retry().withBackOff()}: a session's wait must end at once on stop
- * and show in its status ({@code nextRetryAt}), and Mutiny's neither can be cut short nor tells when it ends.
+ * that delivers data resets it. Not Mutiny's {@code retry().withBackOff()}: a session's status shows when the next try
+ * comes ({@code nextRetryAt}), and Mutiny's back-off does not tell.
  */
 public final class ExponentialBackoff {
 

@@ -139,9 +139,8 @@ public final class LineFramer {
     }
 
     /**
-     * A capture's lines (ended by CRLF, or also by a lone LF when {@code lf}) at {@code rate} lines a second ({@code 0}: as
-     * fast as they are requested), until
-     * {@code stopped}; each item holds the lines to handle together.
+     * A capture's lines (ended by CRLF, or also by a lone LF when {@code lf}) at {@code rate} lines a second ({@code 0}:
+     * as fast as they are requested), until {@code stopped}; each item holds the lines to handle together.
      */
     public static Multi<List<StreamLine>> paced(Multi<byte[]> chunks, int maxBytes, boolean lf, double rate,
             java.util.function.BooleanSupplier stopped) {

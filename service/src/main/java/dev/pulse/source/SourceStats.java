@@ -26,8 +26,6 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
  */
 public abstract class SourceStats {
 
-    private static final Logger LOG = Logger.getLogger(SourceStats.class);
-
     public final AtomicLong received = new AtomicLong();
     public final AtomicLong published = new AtomicLong();
     public final AtomicLong duplicates = new AtomicLong();
@@ -39,15 +37,19 @@ public abstract class SourceStats {
     private final MeterRegistry registry;
     private final String prefix;
     private final String source;
+    private final String noun;
+    private final Logger log = Logger.getLogger(getClass());
 
     /**
      * @param name the metrics' middle name: {@code pulse.<name>.received}, ...
      * @param source how log lines name the source, e.g. {@code X stream}
+     * @param noun what a record is, plural, e.g. {@code posts}
      */
-    protected SourceStats(MeterRegistry registry, String name, String source) {
+    protected SourceStats(MeterRegistry registry, String name, String source, String noun) {
         this.registry = registry;
         this.prefix = "pulse." + name + ".";
         this.source = source;
+        this.noun = noun;
         count("received", received);
         count("published", published);
         count("duplicates", duplicates);
@@ -86,8 +88,8 @@ public abstract class SourceStats {
     private CompletionStage<Void> nacked(String key, Throwable failure) {
         long n = notPublished.incrementAndGet();
         if (failureLog.due(n)) {
-            LOG.errorf("%s: Kafka did not acknowledge %s: %s (%d records not published so far)", source, key,
-                    failure.getMessage(), n);
+            log.errorf("%s: Kafka did not acknowledge %s: %s (%d %s not published so far)", source, key,
+                    failure.getMessage(), n, noun);
         }
         return CompletableFuture.completedFuture(null);
     }

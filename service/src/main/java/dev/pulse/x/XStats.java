@@ -19,7 +19,7 @@ class XStats extends SourceStats {
     final AtomicLong backoffMillis = new AtomicLong();
 
     XStats(MeterRegistry registry) {
-        super(registry, "x", "X stream");
+        super(registry, "x", "X stream", "posts");
         count("malformed", malformed);
         gauge("backoff.seconds", backoffMillis, v -> v.get() / 1000.0);
     }
