@@ -34,9 +34,8 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 /**
  * SIGTERM to the packaged app under REST and emitter load: every request answered 2xx is in Kafka (once), in-flight
- * sends end cleanly, the console consumer commits its progress and never past what it showed. The app under test is a second
- * instance started
- * here (so this test can signal it), on the broker of the integration run.
+ * sends end cleanly, the console consumer commits its progress and never past what it showed. The app under test is a
+ * second instance started here (so this test can signal it), on the broker of the integration run.
  */
 @QuarkusIntegrationTest
 class GracefulShutdownIT {

@@ -20,10 +20,10 @@ import io.vertx.core.net.NetSocket;
 
 /**
  * A local Jetstream: a WebSocket {@code /subscribe} that sends a fixed timeline of synthetic events (event i has
- * {@code time_us = base + i * STEP}, each new timeline later than the last), from the first event at or after {@code cursor},
- * else from the start, at a set
- * pace. Each connection can be scripted: cut after n events, go silent (and stop answering pings) after n, send bad
- * frames first, or refuse the upgrade. It records every connection's query and what it sent.
+ * {@code time_us = base + i * STEP}, each new timeline later than the last), from the first event at or after
+ * {@code cursor}, else from the start, at a set pace. Each connection can be scripted: cut after n events, go silent
+ * (and stop answering pings) after n, send bad frames first, or refuse the upgrade. It records every connection's
+ * query and what it sent.
  */
 public final class FakeJetstream {
 

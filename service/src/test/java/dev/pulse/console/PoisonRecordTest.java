@@ -25,9 +25,9 @@ import io.quarkus.test.junit.TestProfile;
 
 /**
  * With {@code pulse.console.failure-strategy=dead-letter-queue} ({@link DeadLetterQueueProfile}) a poison record of
- * {@code sample} or {@code tweets}
- * is copied unchanged to {@code <topic>.dlq} with headers saying why and where from, and the console consumer's
- * committed offset moves past it (the default strategy, ignore, is covered by {@link ConsoleConsumerTest}).
+ * {@code sample} or {@code tweets} is copied unchanged to {@code <topic>.dlq} with headers saying why and where from,
+ * and the console consumer's committed offset moves past it (the default strategy, ignore, is covered by
+ * {@link ConsoleConsumerTest}).
  */
 @QuarkusTest
 @TestProfile(DeadLetterQueueProfile.class)

@@ -5,7 +5,8 @@ import java.util.Map;
 import io.quarkus.test.junit.QuarkusTestProfile;
 
 /**
- * An API key is configured ({@code pulse.auth.api-key}): mutating requests and the live record tail need it.
+ * An API key is configured ({@code pulse.auth.api-key}): mutating requests and the live record tail need it. No
+ * start-up emitter run: the tests start and stop runs themselves.
  */
 public class ApiKeyProfile implements QuarkusTestProfile {
 
@@ -13,6 +14,6 @@ public class ApiKeyProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("pulse.auth.api-key", API_KEY);
+        return Map.of("pulse.auth.api-key", API_KEY, "pulse.sample.enabled", "false");
     }
 }
