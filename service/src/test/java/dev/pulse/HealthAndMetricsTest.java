@@ -5,8 +5,13 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +37,21 @@ class HealthAndMetricsTest {
                 .body(containsString("pulse_records_accepted_total{topic=\"sample\"}"))
                 .body(containsString("pulse_records_emitted_total{topic=\"sample\"}"))
                 .body(containsString("pulse_records_consumed_total{topic=\"sample\"}")));
+    }
+
+    /** The live sources' series exist from start-up, under the names the README gives (their tagged ones come later). */
+    @Test
+    void liveSourceSeriesKeepTheirDocumentedNames() throws IOException {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        for (String name : List.of("pulse_x_received_total", "pulse_x_published_total", "pulse_x_malformed_total",
+                "pulse_x_duplicates_total", "pulse_x_backoff_seconds", "pulse_bluesky_received_total",
+                "pulse_bluesky_published_total", "pulse_bluesky_duplicates_total", "pulse_bluesky_reconnects_total",
+                "pulse_bluesky_cursor_lag_seconds")) {
+            assertTrue(readme.contains("`" + name + "`"), name + " is not in the README");
+            assertTrue(metrics.lines().anyMatch(line -> line.startsWith(name + " ") || line.startsWith(name + "{")),
+                    name + " is not served");
+        }
     }
 
     @Test
