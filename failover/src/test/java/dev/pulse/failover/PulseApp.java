@@ -72,6 +72,12 @@ final class PulseApp implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** SIGKILL: the process ends at once, without its shutdown. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }

@@ -2,6 +2,7 @@ package dev.pulse.bluesky;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.annotation.PreDestroy;
@@ -15,6 +16,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.pulse.kafka.TopicsConfig;
+import dev.pulse.owner.OwnedSource;
 import dev.pulse.source.CaptureFile;
 import dev.pulse.source.ExponentialBackoff;
 import dev.pulse.source.LiveSource;
@@ -32,7 +34,9 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
  * ({@link BlueskyCursor}): nothing the server sent is lost across a restart, and nothing is published twice.
  */
 @ApplicationScoped
-public class BlueskyPublisher implements LiveSource {
+public class BlueskyPublisher implements LiveSource, OwnedSource<BlueskyStatus> {
+
+    static final String MODE = "mode";
 
     private static final Logger LOG = Logger.getLogger(BlueskyPublisher.class);
     /** The synthetic capture replayed when {@code pulse.bluesky.replay.file} is unset. */
@@ -80,23 +84,59 @@ public class BlueskyPublisher implements LiveSource {
         if (config.stream() == BlueskyMode.OFF) {
             LOG.info("Bluesky off: set pulse.bluesky.stream=jetstream to stream Bluesky's public posts into Kafka (no"
                     + " account needed), or pulse.bluesky.stream=replay to replay a capture offline");
-            return;
         }
-        start(config.stream());
     }
 
-    /** The mode a start without one runs: {@code pulse.bluesky.stream}, or {@code jetstream} when that is off. */
-    public BlueskyMode startMode() {
-        return config.stream() == BlueskyMode.OFF ? BlueskyMode.JETSTREAM : config.stream();
+    @Override
+    public String name() {
+        return "bluesky";
     }
 
-    /** Starts a session in {@code mode}; empty when one is running. */
-    public synchronized Optional<BlueskyStatus> start(BlueskyMode mode) {
-        if (sessions.busy()) {
-            return Optional.empty();
+    @Override
+    public int partition() {
+        return 2;
+    }
+
+    @Override
+    public void check(Map<String, String> params) {
+        mode(params);
+    }
+
+    /**
+     * Starts a session in {@code params}' {@code mode}, else {@code pulse.bluesky.stream}, else {@code jetstream};
+     * empty when one is running. A Jetstream session always resumes from the cursor the topic holds.
+     */
+    @Override
+    public synchronized Optional<BlueskyStatus> start(Map<String, String> params, boolean takeover) {
+        return sessions.busy() ? Optional.empty() : start(mode(params));
+    }
+
+    /** The configured mode's session, unless it is {@code off}. */
+    @Override
+    public void startConfigured() {
+        if (config.stream() != BlueskyMode.OFF) {
+            start(config.stream());
         }
+    }
+
+    @Override
+    public void release() {
+        sessions.stopAndDrain(Duration.ofSeconds(10));
+    }
+
+    private BlueskyMode mode(Map<String, String> params) {
+        String name = params.get(MODE);
+        BlueskyMode mode = name != null ? BlueskyMode.parse(name)
+                : config.stream() == BlueskyMode.OFF ? BlueskyMode.JETSTREAM : config.stream();
         if (mode == BlueskyMode.OFF) {
             throw new IllegalArgumentException("mode off streams nothing; use jetstream or replay");
+        }
+        return mode;
+    }
+
+    private synchronized Optional<BlueskyStatus> start(BlueskyMode mode) {
+        if (sessions.busy()) {
+            return Optional.empty();
         }
         boolean live = mode == BlueskyMode.JETSTREAM;
         EventHandler handler = new EventHandler(mapper, live, config.kinds(),
@@ -123,11 +163,13 @@ public class BlueskyPublisher implements LiveSource {
         return Optional.of(status());
     }
 
+    @Override
     public synchronized BlueskyStatus stop() {
         sessions.stop();
         return status();
     }
 
+    @Override
     public BlueskyStatus status() {
         BlueskySession session = sessions.current();
         Instant retry = session == null ? null : session.nextRetryAt();

@@ -1,5 +1,8 @@
 package dev.pulse.bluesky;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -7,7 +10,10 @@ import jakarta.ws.rs.Path;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import dev.pulse.http.Control;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.pulse.owner.Commands;
+import dev.pulse.owner.StatusBoard;
 
 /**
  * {@code /bluesky/stream}: status and control of the Bluesky publisher. {@code POST /bluesky/stream/start?mode=} may
@@ -17,26 +23,32 @@ import dev.pulse.http.Control;
 public class BlueskyResource {
 
     private final BlueskyPublisher publisher;
+    private final Commands commands;
+    private final StatusBoard board;
 
-    BlueskyResource(BlueskyPublisher publisher) {
+    BlueskyResource(BlueskyPublisher publisher, Commands commands, StatusBoard board) {
         this.publisher = publisher;
+        this.commands = commands;
+        this.board = board;
     }
 
     @GET
-    public BlueskyStatus status() {
-        return publisher.status();
+    public JsonNode status() {
+        return board.status(publisher);
     }
 
     @POST
     @Path("/start")
-    public RestResponse<BlueskyStatus> start(@RestQuery String mode) {
-        return Control.start(() -> publisher.start(mode == null ? publisher.startMode() : BlueskyMode.parse(mode)),
+    public RestResponse<?> start(@RestQuery String mode) {
+        Map<String, String> params = new HashMap<>();
+        Commands.put(params, BlueskyPublisher.MODE, mode);
+        return commands.start(publisher, params,
                 "the Bluesky stream is running (one connection at a time); POST /bluesky/stream/stop first");
     }
 
     @POST
     @Path("/stop")
-    public BlueskyStatus stop() {
-        return publisher.stop();
+    public RestResponse<?> stop() {
+        return commands.stop(publisher);
     }
 }

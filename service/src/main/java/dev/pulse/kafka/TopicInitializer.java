@@ -58,15 +58,20 @@ public class TopicInitializer {
     }
 
     void create(Set<String> names) {
+        create(names.stream()
+                .map(name -> new NewTopic(name,
+                        topics.partitions().isPresent() ? Optional.of(topics.partitions().getAsInt()) : Optional.empty(),
+                        topics.replicationFactor()))
+                .toList());
+    }
+
+    /** Creates the topics of {@code wanted} that are missing; logs what it could not create or check. */
+    public void create(List<NewTopic> wanted) {
         Map<String, Object> adminConfig = clients.admin();
         long timeoutMs = topics.createTimeout().toMillis();
         adminConfig.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) Math.max(timeoutMs, 1000));
         adminConfig.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(timeoutMs, 1000));
-        List<NewTopic> wanted = names.stream()
-                .map(name -> new NewTopic(name,
-                        topics.partitions().isPresent() ? Optional.of(topics.partitions().getAsInt()) : Optional.empty(),
-                        topics.replicationFactor()))
-                .toList();
+        List<String> names = wanted.stream().map(NewTopic::name).toList();
         try (Admin admin = Admin.create(adminConfig)) {
             Set<String> existing = admin.listTopics().names().get(timeoutMs, TimeUnit.MILLISECONDS);
             List<NewTopic> missing = wanted.stream().filter(t -> !existing.contains(t.name())).toList();

@@ -25,6 +25,17 @@ public interface TopicsConfig {
     @WithDefault("bluesky")
     String bluesky();
 
+    /**
+     * Topic of the singleton sources' commands, one partition per source (compacted: its last record is the run a new
+     * owner resumes); replicas of one deployment share it.
+     */
+    @WithDefault("pulse-control")
+    String control();
+
+    /** Topic of the singleton sources' owners' statuses (compacted), which every replica reads. */
+    @WithDefault("pulse-status")
+    String status();
+
     /** Create missing topics at start-up. */
     @WithDefault("true")
     boolean create();

@@ -1,6 +1,7 @@
 package dev.pulse.sample;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -9,12 +10,13 @@ import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Outgoing;
+import org.jboss.logging.Logger;
 
 import dev.pulse.kafka.TopicsConfig;
+import dev.pulse.owner.OwnedSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
 
@@ -24,7 +26,9 @@ import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
  * {@code interval=0} goes as fast as Kafka acknowledges.
  */
 @ApplicationScoped
-public class SampleEmitter {
+public class SampleEmitter implements OwnedSource<SampleStatus> {
+
+    private static final Logger LOG = Logger.getLogger(SampleEmitter.class);
 
     static final String CHANNEL = "sample";
 
@@ -52,9 +56,47 @@ public class SampleEmitter {
         return runs.onItem().transformToMultiAndConcatenate(SampleRun::messages);
     }
 
-    void onStart(@Observes StartupEvent event) {
+    @Override
+    public String name() {
+        return "sample";
+    }
+
+    @Override
+    public int partition() {
+        return 0;
+    }
+
+    @Override
+    public void check(Map<String, String> params) {
+        SampleParams.parse(params, config);
+    }
+
+    /** Starts a run; a takeover always resumes, after the last record of the data set that the topic holds. */
+    @Override
+    public Optional<SampleStatus> start(Map<String, String> params, boolean takeover) {
+        SampleParams run = SampleParams.parse(params, config);
+        return start(run.count(), run.interval(), takeover || run.resume());
+    }
+
+    /** Start-up's run, when {@code pulse.sample.enabled}. */
+    @Override
+    public void startConfigured() {
         if (config.enabled()) {
             start(config.count(), config.interval(), config.resume());
+        }
+    }
+
+    @Override
+    public void release() {
+        SampleRun run = current;
+        stop();
+        try {
+            if (run != null && !run.awaitAnswered(Duration.ofSeconds(10))) {
+                LOG.warn("Emitter handed over with records still unanswered by Kafka after 10 s: the next owner may"
+                        + " send some of them again");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -81,6 +123,7 @@ public class SampleEmitter {
         }
     }
 
+    @Override
     public synchronized SampleStatus stop() {
         if (current == null) {
             return idle();
@@ -89,6 +132,7 @@ public class SampleEmitter {
         return current.status();
     }
 
+    @Override
     public SampleStatus status() {
         SampleRun run = current;
         return run == null ? idle() : run.status();

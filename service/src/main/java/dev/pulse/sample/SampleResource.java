@@ -1,7 +1,7 @@
 package dev.pulse.sample;
 
-import java.time.Duration;
-import java.util.OptionalLong;
+import java.util.HashMap;
+import java.util.Map;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -10,8 +10,10 @@ import jakarta.ws.rs.Path;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import dev.pulse.http.Control;
-import io.quarkus.runtime.configuration.DurationConverter;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.pulse.owner.Commands;
+import dev.pulse.owner.StatusBoard;
 
 /**
  * {@code /sample}: status and control of the static-data emitter. {@code POST /sample/start} may override
@@ -22,59 +24,33 @@ import io.quarkus.runtime.configuration.DurationConverter;
 public class SampleResource {
 
     private final SampleEmitter emitter;
-    private final SampleConfig config;
+    private final Commands commands;
+    private final StatusBoard board;
 
-    SampleResource(SampleEmitter emitter, SampleConfig config) {
+    SampleResource(SampleEmitter emitter, Commands commands, StatusBoard board) {
         this.emitter = emitter;
-        this.config = config;
+        this.commands = commands;
+        this.board = board;
     }
 
     @GET
-    public SampleStatus status() {
-        return emitter.status();
+    public JsonNode status() {
+        return board.status(emitter);
     }
 
     @POST
     @Path("/start")
-    public RestResponse<SampleStatus> start(@RestQuery String count, @RestQuery String interval,
-            @RestQuery boolean resume) {
-        return Control.start(() -> emitter.start(count(count), interval(interval), resume),
-                "the static-data emitter is running; POST /sample/stop first");
+    public RestResponse<?> start(@RestQuery String count, @RestQuery String interval, @RestQuery String resume) {
+        Map<String, String> params = new HashMap<>();
+        Commands.put(params, SampleParams.COUNT, count);
+        Commands.put(params, SampleParams.INTERVAL, interval);
+        Commands.put(params, SampleParams.RESUME, resume);
+        return commands.start(emitter, params, "the static-data emitter is running; POST /sample/stop first");
     }
 
     @POST
     @Path("/stop")
-    public SampleStatus stop() {
-        return emitter.stop();
-    }
-
-    private OptionalLong count(String text) {
-        if (text == null) {
-            return config.count();
-        }
-        try {
-            long count = Long.parseLong(text.trim());
-            if (count >= 0) {
-                return OptionalLong.of(count);
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw new IllegalArgumentException("count must be a whole number >= 0, not '" + text + "'");
-    }
-
-    private Duration interval(String text) {
-        if (text == null) {
-            return config.interval();
-        }
-        try {
-            Duration interval = DurationConverter.parseDuration(text.trim());
-            if (interval != null && !interval.isNegative()) {
-                return interval;
-            }
-        } catch (IllegalArgumentException e) {
-            // answered below
-        }
-        throw new IllegalArgumentException("interval must be a duration such as 5s, 250ms or PT1M, not '" + text + "'");
+    public RestResponse<?> stop() {
+        return commands.stop(emitter);
     }
 }

@@ -128,6 +128,21 @@ final class SampleRun {
         stopSignal.complete(null);
     }
 
+    /**
+     * Waits, at most {@code wait}, until Kafka has answered for every record the run emitted: after a stop, the next
+     * owner continues from what the topic holds.
+     */
+    boolean awaitAnswered(Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (acknowledged.get() + failed.get() < emitted.get()) {
+            if (System.nanoTime() >= deadline) {
+                return false;
+            }
+            Thread.sleep(10);
+        }
+        return true;
+    }
+
     SampleStatus status() {
         long end = endNanos == 0 ? System.nanoTime() : endNanos;
         double seconds = Math.max(1e-9, (end - startNanos) / 1e9);

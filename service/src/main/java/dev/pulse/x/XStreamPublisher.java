@@ -3,6 +3,7 @@ package dev.pulse.x;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.annotation.PreDestroy;
@@ -16,6 +17,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.pulse.kafka.TopicsConfig;
+import dev.pulse.owner.OwnedSource;
 import dev.pulse.source.CaptureFile;
 import dev.pulse.source.LiveSource;
 import dev.pulse.source.RecentKeys;
@@ -31,7 +33,9 @@ import io.smallrye.mutiny.Multi;
  * back-pressure and no line framing for a body that is not server-sent events.
  */
 @ApplicationScoped
-public class XStreamPublisher implements LiveSource {
+public class XStreamPublisher implements LiveSource, OwnedSource<XStatus> {
+
+    static final String MODE = "mode";
 
     private static final Logger LOG = Logger.getLogger(XStreamPublisher.class);
     /** The synthetic capture replayed when {@code pulse.x.replay.file} is unset. */
@@ -88,19 +92,58 @@ public class XStreamPublisher implements LiveSource {
                     + " needs an X API bearer token: set pulse.x.bearer-token (env PULSE_X_BEARER_TOKEN)");
         }
         LOG.infof("X stream mode %s: %s", mode.label(), mode.access());
-        start(mode);
     }
 
-    /** Starts a session in {@code mode}; empty when one is running. */
-    public synchronized Optional<XStatus> start(XMode mode) {
-        if (sessions.busy()) {
-            return Optional.empty();
+    @Override
+    public String name() {
+        return "x";
+    }
+
+    @Override
+    public int partition() {
+        return 1;
+    }
+
+    @Override
+    public void check(Map<String, String> params) {
+        mode(params);
+    }
+
+    /** Starts a session in {@code params}' {@code mode} (else the configured one); empty when one is running. */
+    @Override
+    public synchronized Optional<XStatus> start(Map<String, String> params, boolean takeover) {
+        return sessions.busy() ? Optional.empty() : start(mode(params));
+    }
+
+    /** The configured mode's session, unless it is {@code off}. */
+    @Override
+    public void startConfigured() {
+        XMode mode = configuredMode();
+        if (mode != XMode.OFF) {
+            start(mode);
         }
+    }
+
+    @Override
+    public void release() {
+        sessions.stopAndDrain(Duration.ofSeconds(10));
+    }
+
+    private XMode mode(Map<String, String> params) {
+        String name = params.get(MODE);
+        XMode mode = name == null ? configuredMode() : XMode.parse(name);
         if (mode.live() && !api.hasToken()) {
             throw new IllegalArgumentException("no X API bearer token is configured (pulse.x.bearer-token)");
         }
         if (mode == XMode.OFF) {
             throw new IllegalArgumentException("mode off streams nothing; use sample, filtered or replay");
+        }
+        return mode;
+    }
+
+    private synchronized Optional<XStatus> start(XMode mode) {
+        if (sessions.busy()) {
+            return Optional.empty();
         }
         recorder.enable(mode.live());
         PostHandler handler = new PostHandler(mapper, mode, recent, stats, recorder);
@@ -119,11 +162,13 @@ public class XStreamPublisher implements LiveSource {
         return Optional.of(status());
     }
 
+    @Override
     public synchronized XStatus stop() {
         sessions.stop();
         return status();
     }
 
+    @Override
     public XStatus status() {
         XSession session = sessions.current();
         Instant retry = session == null ? null : session.nextRetryAt();

@@ -1,5 +1,8 @@
 package dev.pulse.x;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -7,7 +10,10 @@ import jakarta.ws.rs.Path;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import dev.pulse.http.Control;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.pulse.owner.Commands;
+import dev.pulse.owner.StatusBoard;
 
 /**
  * {@code /x/stream}: status and control of the X stream publisher. {@code POST /x/stream/start?mode=} may pick
@@ -17,26 +23,32 @@ import dev.pulse.http.Control;
 public class XStreamResource {
 
     private final XStreamPublisher publisher;
+    private final Commands commands;
+    private final StatusBoard board;
 
-    XStreamResource(XStreamPublisher publisher) {
+    XStreamResource(XStreamPublisher publisher, Commands commands, StatusBoard board) {
         this.publisher = publisher;
+        this.commands = commands;
+        this.board = board;
     }
 
     @GET
-    public XStatus status() {
-        return publisher.status();
+    public JsonNode status() {
+        return board.status(publisher);
     }
 
     @POST
     @Path("/start")
-    public RestResponse<XStatus> start(@RestQuery String mode) {
-        return Control.start(() -> publisher.start(mode == null ? publisher.configuredMode() : XMode.parse(mode)),
+    public RestResponse<?> start(@RestQuery String mode) {
+        Map<String, String> params = new HashMap<>();
+        Commands.put(params, XStreamPublisher.MODE, mode);
+        return commands.start(publisher, params,
                 "the X stream is running (X allows one connection); POST /x/stream/stop first");
     }
 
     @POST
     @Path("/stop")
-    public XStatus stop() {
-        return publisher.stop();
+    public RestResponse<?> stop() {
+        return commands.stop(publisher);
     }
 }

@@ -102,6 +102,14 @@ class RecordFormatterTest {
                 return "bluesky";
             }
 
+            public String control() {
+                return "pulse-control";
+            }
+
+            public String status() {
+                return "pulse-status";
+            }
+
             public boolean create() {
                 return true;
             }

@@ -1,0 +1,233 @@
+package dev.pulse.failover;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Issue 16: three packaged Pulse replicas on a 3-node cluster share the singleton sources through the group
+ * coordinator. An emitter run of 100,000 records is started on any replica; its owner is killed with SIGKILL mid-run,
+ * and another replica must take the run over within 15 s and finish it with every record in the topic exactly once.
+ * Then the X stream's owner is killed: another replica must reconnect, and X's stand-in must never see two
+ * connections at once.
+ */
+class ReplicasIT {
+
+    private static final int COUNT = 100_000;
+    private static final Duration TAKEOVER = Duration.ofSeconds(15);
+    private static final Pattern NUMBER = Pattern.compile("^\\{\"number\":(\\d+)}$");
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void aReplicaTakesOverTheSourcesOfOneThatDies() throws Exception {
+        Path work = Path.of(System.getProperty("pulse.work.dir", "target"), "replicas");
+        try (KafkaCluster cluster = new KafkaCluster(work.resolve("cluster"), 3); XStandIn x = XStandIn.start()) {
+            cluster.start();
+            List<PulseApp> replicas = new ArrayList<>();
+            Map<String, PulseApp> byId = new HashMap<>();
+            try {
+                for (int i = 0; i < 3; i++) {
+                    byId.put("r" + i, PulseApp.start(work.resolve("pulse-r" + i + ".log"), 18101 + i, List.of(
+                            "kafka.bootstrap.servers=" + cluster.bootstrap(), "pulse.topics.partitions=3",
+                            "pulse.topics.replication-factor=3", "pulse.sample.enabled=false",
+                            "pulse.owners.replica-id=r" + i, "pulse.console.group-id=replicas-console",
+                            "quarkus.rest-client.x-api.url=http://127.0.0.1:" + x.port(),
+                            "pulse.x.bearer-token=replicas-test-token", "pulse.x.stream=sample",
+                            "pulse.x.backoff.network-step=200ms", "pulse.x.backoff.network-max=1s")));
+                    replicas.add(byId.get("r" + i));
+                }
+                for (PulseApp replica : replicas) {
+                    replica.awaitReady(Duration.ofSeconds(120));
+                }
+                emitterRunSurvivesItsOwner(cluster, replicas, byId);
+                xStreamMovesWithOneConnection(x, replicas, byId);
+            } finally {
+                for (PulseApp replica : replicas) {
+                    replica.close();
+                }
+            }
+        }
+    }
+
+    private void emitterRunSurvivesItsOwner(KafkaCluster cluster, List<PulseApp> replicas, Map<String, PulseApp> byId)
+            throws Exception {
+        HttpResponse<String> started = replicas.get(0).post("/sample/start?count=" + COUNT + "&interval=0",
+                "application/json", "");
+        assertEquals(202, started.statusCode(), started.body());
+        PulseApp owner = await("the emitter running on its owner", Duration.ofSeconds(30),
+                () -> owner(replicas, "/sample", byId, st -> st.path("acknowledged").asLong() > 0));
+        await("a tenth of the run acknowledged", Duration.ofSeconds(60),
+                () -> status(owner, "/sample").path("acknowledged").asLong() >= COUNT / 10 ? Optional.of(owner)
+                        : Optional.empty());
+        JsonNode atKill = status(owner, "/sample");
+        owner.kill();
+        long killedAt = System.nanoTime();
+        assertEquals("running", atKill.path("state").asText(), "the run must still be going at the kill: " + atKill);
+        List<PulseApp> alive = replicas.stream().filter(PulseApp::isAlive).toList();
+        PulseApp next = await("another replica running the emitter", TAKEOVER.plusSeconds(15),
+                () -> owner(alive, "/sample", byId, st -> !"idle".equals(st.path("state").asText())));
+        double takeover = seconds(killedAt);
+        System.out.printf("ReplicasIT: emitter owner killed after %d acks; taken over in %.1f s%n",
+                atKill.path("acknowledged").asLong(), takeover);
+        assertTrue(takeover <= TAKEOVER.toSeconds(), "emitter taken over within 15 s, not " + takeover);
+        await("the run completed", Duration.ofSeconds(180), () -> {
+            JsonNode now = status(next, "/sample");
+            return "completed".equals(now.path("state").asText())
+                    && now.path("acknowledged").asLong() == now.path("emitted").asLong() ? Optional.of(now)
+                            : Optional.empty();
+        });
+        Map<Integer, Integer> copies = new HashMap<>();
+        for (byte[] value : readAll(cluster.bootstrap(), "sample")) {
+            Matcher number = NUMBER.matcher(new String(value, StandardCharsets.UTF_8));
+            if (number.matches()) {
+                copies.merge(Integer.parseInt(number.group(1)), 1, Integer::sum);
+            }
+        }
+        long missing = IntStream.range(0, COUNT).filter(n -> !copies.containsKey(n)).count();
+        long duplicated = copies.values().stream().filter(n -> n > 1).count();
+        System.out.printf("ReplicasIT: sample holds %d of %d numbers, %d missing, %d duplicated; new owner %s%n",
+                copies.size(), COUNT, missing, duplicated, status(next, "/sample"));
+        assertEquals(0, missing, "every record of the data set in the topic");
+        assertEquals(0, duplicated, "no record twice");
+        String nextOwner = status(next, "/sample").path("owner").asText();
+        await("every replica showing the new owner's completed run", Duration.ofSeconds(10), () -> {
+            for (PulseApp replica : alive) {
+                JsonNode seen = status(replica, "/sample");
+                if (!nextOwner.equals(seen.path("owner").asText()) || !"completed".equals(seen.path("state").asText())
+                        || seen.path("acknowledged").asLong() != COUNT - seen.path("resumedFrom").asLong()) {
+                    return Optional.empty();
+                }
+            }
+            return Optional.of(true);
+        });
+    }
+
+    private void xStreamMovesWithOneConnection(XStandIn x, List<PulseApp> replicas, Map<String, PulseApp> byId)
+            throws Exception {
+        List<PulseApp> alive = replicas.stream().filter(PulseApp::isAlive).toList();
+        PulseApp owner = await("one replica streaming from X", Duration.ofSeconds(30),
+                () -> owner(alive, "/x/stream", byId, st -> "streaming".equals(st.path("state").asText())));
+        assertEquals(1, x.open(), "one X connection");
+        String xOwner = status(owner, "/x/stream").path("owner").asText();
+        await("every replica naming X's owner", Duration.ofSeconds(10), () -> find(alive,
+                r -> !xOwner.equals(status(r, "/x/stream").path("owner").asText())).isEmpty() ? Optional.of(true)
+                        : Optional.empty());
+        int before = x.connections();
+        owner.kill();
+        long killedAt = System.nanoTime();
+        List<PulseApp> left = alive.stream().filter(PulseApp::isAlive).toList();
+        await("another replica streaming from X", TAKEOVER.plusSeconds(15),
+                () -> owner(left, "/x/stream", byId, st -> "streaming".equals(st.path("state").asText())));
+        double takeover = seconds(killedAt);
+        System.out.printf("ReplicasIT: X owner killed; another replica streaming after %.1f s; connections %d,"
+                + " at most %d open at once%n", takeover, x.connections(), x.mostOpen());
+        assertTrue(takeover <= TAKEOVER.toSeconds(), "X taken over within 15 s, not " + takeover);
+        assertEquals(1, x.mostOpen(), "never two X connections at once");
+        assertEquals(before + 1, x.connections(), "the new owner connected once");
+    }
+
+    private JsonNode status(PulseApp replica, String path) throws Exception {
+        return json.readTree(replica.get(path).body());
+    }
+
+    /**
+     * The replica of {@code replicas} that owns the source at {@code path} (its own status names itself), if its
+     * status passes {@code check}.
+     */
+    private Optional<PulseApp> owner(List<PulseApp> replicas, String path, Map<String, PulseApp> byId,
+            Predicate<JsonNode> check) throws Exception {
+        for (PulseApp replica : replicas) {
+            JsonNode status = status(replica, path);
+            if (byId.get(status.path("owner").asText()) == replica && check.test(status)) {
+                return Optional.of(replica);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private interface Probe {
+        boolean test(PulseApp replica) throws Exception;
+    }
+
+    private static Optional<PulseApp> find(List<PulseApp> replicas, Probe probe) throws Exception {
+        for (PulseApp replica : replicas) {
+            if (probe.test(replica)) {
+                return Optional.of(replica);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static List<byte[]> readAll(String bootstrap, String topic) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+        List<byte[]> values = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).collect(Collectors.toList());
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("could not read " + topic + " to its end " + end);
+                }
+                consumer.poll(Duration.ofMillis(500)).forEach(r -> values.add(r.value()));
+            }
+        }
+        return values;
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    private interface Check<T> {
+        Optional<T> get() throws Exception;
+    }
+
+    private static <T> T await(String what, Duration within, Check<T> check) throws Exception {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (true) {
+            Optional<T> found = check.get();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for: " + what);
+            }
+            TimeUnit.MILLISECONDS.sleep(100);
+        }
+    }
+}
