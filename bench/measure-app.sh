@@ -10,8 +10,11 @@ mkdir -p "$here/work"
 start=$(date +%s%N)
 # Its own topics: with the default ones its console would read what earlier runs left there (bench/run's X runs
 # leave 800,000 ~1 KB posts in tweets), and that is not the REST load being measured.
+# Its own owners' group and control topics too: another Pulse still up would otherwise share its sources.
+own="rss-$name-$(date +%s%N)"
 KAFKA_BOOTSTRAP_SERVERS=$bootstrap QUARKUS_HTTP_PORT=$port PULSE_SAMPLE_ENABLED=false \
-    PULSE_TOPICS_SAMPLE="rss-$name" PULSE_TOPICS_TWEETS="rss-$name-tweets" \
+    PULSE_TOPICS_SAMPLE="rss-$name" PULSE_TOPICS_TWEETS="rss-$name-tweets" PULSE_OWNERS_GROUP_ID="$own" \
+    PULSE_TOPICS_CONTROL="$own-control" PULSE_TOPICS_STATUS="$own-status" \
     QUARKUS_LOG_CATEGORY__PULSE_CONSOLE__LEVEL=WARN "$@" >"$log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT

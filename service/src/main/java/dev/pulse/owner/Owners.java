@@ -164,6 +164,9 @@ public class Owners implements KafkaConsumerRebalanceListener {
                     consumer.seek(partition, end - 1);
                     LOG.infof("Replica %s owns %s", replica, source.name());
                 } else {
+                    // From the start, not from wherever the consumer's offset reset would find the end later (on a
+                    // new topic that can be after a command another replica wrote meanwhile): that command is ours.
+                    consumer.seek(partition, 0);
                     LOG.infof("Replica %s owns %s; no command yet, so it does what start-up does", replica,
                             source.name());
                     source.startConfigured();

@@ -100,6 +100,9 @@ final class SampleRun {
         }
         position.set(skip);
         resumedFrom = skip;
+        if (stopSignal.isDone()) {
+            return data; // stopped before it began (its owner handed it over): it ends at once, as stopped
+        }
         state = State.RUNNING;
         if (skip > 0) {
             LOG.infof("Resuming %s at record %d of %d: the topic %s already holds the ones before", dataset, skip,
