@@ -140,7 +140,7 @@ class FailoverIT {
 
         Map<String, Integer> restCopies = new HashMap<>();
         Map<Integer, Integer> numberCopies = new HashMap<>();
-        List<ConsumerRecord<byte[], byte[]>> records = readAll(cluster.bootstrap(), "sample");
+        List<ConsumerRecord<byte[], byte[]>> records = cluster.readAll("sample");
         for (ConsumerRecord<byte[], byte[]> record : records) {
             String value = new String(record.value(), StandardCharsets.UTF_8);
             Matcher rest = REST_ID.matcher(value);
@@ -188,30 +188,6 @@ class FailoverIT {
                 .get("sample");
         var leader = topic.partitions().get(partition).leader();
         return leader == null ? -1 : leader.id();
-    }
-
-    private static List<ConsumerRecord<byte[], byte[]>> readAll(String bootstrap, String topic) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
-        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).collect(Collectors.toList());
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("could not read " + topic + " to its end " + end);
-                }
-                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
-            }
-        }
-        return records;
     }
 
     private static double seconds(long since) {
