@@ -62,7 +62,9 @@ final class KafkaCluster implements AutoCloseable {
                     "share.coordinator.state.topic.replication.factor=3", "share.coordinator.state.topic.min.isr=2",
                     "unclean.leader.election.enable=false", "group.initial.rebalance.delay.ms=0",
                     // a dead node is noticed after 3 s instead of 9 s: the test waits less, the guarantees are the same
-                    "broker.heartbeat.interval.ms=500", "broker.session.timeout.ms=3000", ""));
+                    "broker.heartbeat.interval.ms=500", "broker.session.timeout.ms=3000",
+                    // a paused owner's timed-out transaction is aborted within a second, not ten (Kafka's default)
+                    "transaction.abort.timed.out.transaction.cleanup.interval.ms=1000", ""));
             int formatted = run(nodeDir.resolve("format.log"), "kafka.tools.StorageTool", "format", "-t", clusterId, "-c",
                     props.toString()).waitFor();
             if (formatted != 0) {

@@ -93,6 +93,16 @@ public class BlueskyPublisher implements LiveSource, OwnedSource<BlueskyStatus> 
     }
 
     @Override
+    public String channel() {
+        return "bluesky";
+    }
+
+    @Override
+    public boolean active() {
+        return sessions.busy();
+    }
+
+    @Override
     public int partition() {
         return 2;
     }

@@ -28,11 +28,12 @@ public class KafkaClients {
         return only(AdminClientConfig.configNames());
     }
 
-    /** A consumer without a group that commits nothing. */
+    /** A consumer without a group that commits nothing and reads only committed records. */
     public Map<String, Object> reader() {
         Map<String, Object> config = only(ConsumerConfig.configNames());
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         return config;
     }
 

@@ -15,6 +15,12 @@ public interface OwnedSource<S> {
     /** Its name in control records: {@code sample}, {@code x} or {@code bluesky}. */
     String name();
 
+    /** The channel it writes through: {@code sample}, {@code tweets} or {@code bluesky}. */
+    String channel();
+
+    /** Whether a run is going (or waiting to reconnect). */
+    boolean active();
+
     /** Its partition of the control topic. */
     int partition();
 

@@ -1,7 +1,5 @@
 package dev.pulse.owner;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
@@ -56,6 +54,8 @@ public class Owners implements KafkaConsumerRebalanceListener {
     static final String LISTENER = "pulse-owners";
     private static final Logger LOG = Logger.getLogger(Owners.class);
     private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(10);
+    /** After a refused commit: time for the rebalance that caused it to end before the source starts again. */
+    private static final Duration REFUSED_PAUSE = Duration.ofSeconds(2);
 
     private final Map<Integer, OwnedSource<?>> sources = new HashMap<>();
     /** Changed under {@code this}, like the two maps below, so ownership changes while no command is applied. */
@@ -72,9 +72,10 @@ public class Owners implements KafkaConsumerRebalanceListener {
     private final String topic;
     private final String group;
     private final String replica;
+    private final SourceTransactions transactions;
 
-    Owners(Instance<OwnedSource<?>> found, ControlLog log, ObjectMapper mapper,
-            KafkaClients clients, TopicsConfig topics, OwnersConfig config) {
+    Owners(Instance<OwnedSource<?>> found, ControlLog log, ObjectMapper mapper, KafkaClients clients,
+            TopicsConfig topics, OwnersConfig config, Replica replica, SourceTransactions transactions) {
         for (OwnedSource<?> source : found) {
             OwnedSource<?> clash = sources.put(source.partition(), source);
             if (clash != null) {
@@ -87,7 +88,10 @@ public class Owners implements KafkaConsumerRebalanceListener {
         this.clients = clients;
         this.topic = topics.control();
         this.group = config.groupId();
-        this.replica = config.replicaId().orElseGet(Owners::hostAndPid);
+        this.replica = replica.name();
+        this.transactions = transactions;
+        transactions.onRefused((channel, reason) -> Infrastructure.getDefaultWorkerPool()
+                .execute(() -> refused(channel, reason)));
     }
 
     /** This replica's name. */
@@ -148,6 +152,9 @@ public class Owners implements KafkaConsumerRebalanceListener {
 
     @Override
     public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        transactions.member(consumer.groupMetadata());
+        transactions.awaitPredecessor(consumer,
+                partitions.stream().filter(p -> sources.containsKey(p.partition())).toList());
         Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
         for (TopicPartition partition : partitions) {
             OwnedSource<?> source = sources.get(partition.partition());
@@ -169,7 +176,9 @@ public class Owners implements KafkaConsumerRebalanceListener {
                     consumer.seek(partition, 0);
                     LOG.infof("Replica %s owns %s; no command yet, so it does what start-up does", replica,
                             source.name());
-                    source.startConfigured();
+                    if (ready(source)) {
+                        source.startConfigured();
+                    }
                 }
             }
         }
@@ -178,6 +187,7 @@ public class Owners implements KafkaConsumerRebalanceListener {
 
     @Override
     public void onPartitionsRevoked(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        transactions.member(consumer.groupMetadata());
         for (TopicPartition partition : partitions) {
             synchronized (this) {
                 if (owned.remove(partition.partition())) {
@@ -186,8 +196,96 @@ public class Owners implements KafkaConsumerRebalanceListener {
                     OwnedSource<?> source = sources.get(partition.partition());
                     LOG.infof("Replica %s hands %s over", replica, source.name());
                     source.release();
+                    transactions.end(source);
                 }
             }
+        }
+    }
+
+    /** Expelled from the group (a pause past the session timeout): what the sources sent since the last commit is aborted. */
+    @Override
+    public void onPartitionsLost(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        onPartitionsRevoked(consumer, partitions);
+    }
+
+    /**
+     * A source's commit was refused (its transaction aborted), most often because a rebalance changed the group's
+     * generation under it: the source stops, and starts again from what the topic holds if this replica still owns
+     * it once the rebalance is over.
+     */
+    private void refused(String channel, String reason) {
+        OwnedSource<?> source = sources.values().stream().filter(s -> s.channel().equals(channel)).findFirst()
+                .orElse(null);
+        if (source == null) {
+            return;
+        }
+        if (SourceTransactions.FENCED.equals(reason)) {
+            LOG.errorf("Replica %s stops %s: its producer was fenced; restart the replica", replica, source.name());
+            source.stop();
+            return;
+        }
+        boolean active;
+        synchronized (this) {
+            if (!owned.contains(source.partition())) {
+                return;
+            }
+            active = source.active();
+            LOG.infof("Replica %s stops %s: its last commit was refused%s", replica, source.name(),
+                    active ? "; it starts again from what the topic holds" : "");
+            source.release();
+        }
+        try {
+            Thread.sleep(REFUSED_PAUSE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        synchronized (this) {
+            if (active && owned.contains(source.partition()) && !source.active()) {
+                ControlRecord last = running.get(source.partition());
+                resume(source, last != null && last.start() ? last.params() : Map.of());
+            }
+        }
+    }
+
+    /**
+     * Starts {@code source}'s run continuing where the topic says it stopped; when its transaction cannot begin yet
+     * (a commit refused again while the group rebalances), tries again shortly, while this replica owns it.
+     */
+    private void resume(OwnedSource<?> source, Map<String, String> params) {
+        if (ready(source)) {
+            try {
+                source.start(params, true);
+            } catch (IllegalArgumentException e) {
+                LOG.errorf("Replica %s cannot resume the %s run %s: %s", replica, source.name(), params,
+                        e.getMessage());
+            }
+        } else if (!transactions.fenced().contains(source.channel())) {
+            Infrastructure.getDefaultWorkerPool().execute(() -> {
+                try {
+                    Thread.sleep(REFUSED_PAUSE.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                synchronized (this) {
+                    if (owned.contains(source.partition()) && !source.active()) {
+                        resume(source, params);
+                    }
+                }
+            });
+        }
+    }
+
+    /** Whether {@code source}'s transaction began; else it must not start (its records could not be committed). */
+    private boolean ready(OwnedSource<?> source) {
+        try {
+            transactions.begin(source);
+            return true;
+        } catch (RuntimeException e) {
+            LOG.errorf("Replica %s cannot start %s: its transaction did not begin (%s)", replica, source.name(),
+                    e.getMessage());
+            return false;
         }
     }
 
@@ -219,16 +317,11 @@ public class Owners implements KafkaConsumerRebalanceListener {
         if (last != null && last.start()) {
             LOG.infof("Replica %s resumes the %s run %s that %s started", replica, source.name(), last.params(),
                     last.from());
-            try {
-                source.start(last.params(), true);
-                remember(source.partition(), last);
-            } catch (IllegalArgumentException e) {
-                LOG.errorf("Replica %s cannot resume the %s run %s: %s", replica, source.name(), last.params(),
-                        e.getMessage());
-            }
+            resume(source, last.params());
+            remember(source.partition(), last);
         } else if (last != null && last.stopRequested()) {
             LOG.infof("Replica %s leaves %s stopped, as %s asked", replica, source.name(), last.from());
-        } else {
+        } else if (ready(source)) {
             source.startConfigured();
         }
     }
@@ -236,7 +329,7 @@ public class Owners implements KafkaConsumerRebalanceListener {
     private void applyCommand(OwnedSource<?> source, ControlRecord command) {
         if (command.start()) {
             try {
-                if (source.start(command.params(), false).isPresent()) {
+                if (ready(source) && source.start(command.params(), false).isPresent()) {
                     LOG.infof("Replica %s started %s %s as %s asked", replica, source.name(), command.params(),
                             command.from());
                     remember(source.partition(), command);
@@ -296,6 +389,11 @@ public class Owners implements KafkaConsumerRebalanceListener {
         synchronized (this) {
             mine = Set.copyOf(owned);
         }
+        for (int partition : mine) {
+            OwnedSource<?> source = sources.get(partition);
+            source.release();
+            transactions.end(source);
+        }
         if (mine.isEmpty() || othersInGroup()) {
             return;
         }
@@ -324,13 +422,4 @@ public class Owners implements KafkaConsumerRebalanceListener {
         }
     }
 
-    private static String hostAndPid() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            host = "localhost";
-        }
-        return host + "-" + ProcessHandle.current().pid();
-    }
 }

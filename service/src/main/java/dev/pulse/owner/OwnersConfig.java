@@ -1,5 +1,6 @@
 package dev.pulse.owner;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -18,4 +19,15 @@ public interface OwnersConfig {
 
     /** This replica's name in control records and logs; unset = host name and process id. */
     Optional<String> replicaId();
+
+    /**
+     * Whether the singleton sources write in transactions, fenced through this group, so that an owner paused past
+     * its session cannot write once its source has moved (consumers then read {@code read_committed}).
+     */
+    @WithDefault("true")
+    boolean transactions();
+
+    /** How often an owner commits what its sources sent: the delay before a read_committed consumer sees them. */
+    @WithDefault("100ms")
+    Duration commitInterval();
 }

@@ -62,6 +62,17 @@ public class SampleEmitter implements OwnedSource<SampleStatus> {
     }
 
     @Override
+    public String channel() {
+        return CHANNEL;
+    }
+
+    @Override
+    public boolean active() {
+        SampleRun run = current;
+        return run != null && run.active();
+    }
+
+    @Override
     public int partition() {
         return 0;
     }

@@ -100,6 +100,16 @@ public class XStreamPublisher implements LiveSource, OwnedSource<XStatus> {
     }
 
     @Override
+    public String channel() {
+        return "tweets";
+    }
+
+    @Override
+    public boolean active() {
+        return sessions.busy();
+    }
+
+    @Override
     public int partition() {
         return 1;
     }

@@ -67,6 +67,8 @@ final class EmbeddedBroker implements Startable {
         props.put("share.coordinator.state.topic.replication.factor", "1");
         props.put("share.coordinator.state.topic.min.isr", "1");
         props.put("group.initial.rebalance.delay.ms", "0");
+        // A paused owner's timed-out transaction is aborted within a second, not ten (Kafka's default).
+        props.put("transaction.abort.timed.out.transaction.cleanup.interval.ms", "1000");
         props.put("auto.create.topics.enable", "true");
         props.put("log.flush.interval.messages", String.valueOf(Long.MAX_VALUE));
         props.put("server.max.startup.time.ms", "60000");

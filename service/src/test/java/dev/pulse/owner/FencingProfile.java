@@ -1,0 +1,25 @@
+package dev.pulse.owner;
+
+import java.util.Map;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+/**
+ * An owners' group and a sample topic of this test's own: the test expels Pulse from the group mid-run and then
+ * counts every record of the run in the topic.
+ */
+public class FencingProfile implements QuarkusTestProfile {
+
+    static final String GROUP = "fencing-test";
+    static final String TOPIC = "fencing-sample";
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of(
+                "pulse.topics.control", "fencing-test-control",
+                "pulse.topics.sample", TOPIC,
+                "pulse.owners.group-id", GROUP,
+                "pulse.owners.replica-id", "pulse-under-test",
+                "pulse.sample.enabled", "false");
+    }
+}
