@@ -5,22 +5,19 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.pulse.kafka.KafkaClients;
+import dev.pulse.kafka.TopicTail;
 
 /**
  * The topic is the cursor store: where a live Jetstream run resumes, read from the Jetstream records (header
@@ -39,7 +36,6 @@ class BlueskyCursor {
     private static final Logger LOG = Logger.getLogger(BlueskyCursor.class);
     private static final byte[] LIVE = EventHandler.LIVE.getBytes(StandardCharsets.UTF_8);
     private static final int CHUNK = 2_000;
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final KafkaClients clients;
     private final ObjectMapper mapper;
@@ -51,20 +47,11 @@ class BlueskyCursor {
 
     /** Reads {@code topic}: at most {@code window} events are kept for the duplicate window. */
     Resume read(String topic, Duration rewind, int window) {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(clients.reader(), new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<PartitionInfo> infos = consumer.partitionsFor(topic, TIMEOUT);
-            List<TopicPartition> partitions = (infos == null ? List.<PartitionInfo> of() : infos).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            if (partitions.isEmpty()) {
-                return Resume.NONE;
-            }
-            consumer.assign(partitions);
-            Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions, TIMEOUT);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, TIMEOUT);
+        try (TopicTail tail = new TopicTail(clients, topic)) {
+            List<TopicPartition> partitions = tail.partitions();
             long newest = 0;
             for (TopicPartition partition : partitions) {
-                newest = Math.max(newest, newestIn(consumer, partition, begin.get(partition), end.get(partition), window));
+                newest = Math.max(newest, newestIn(tail, partition, window));
             }
             if (newest == 0) {
                 return Resume.NONE;
@@ -72,7 +59,7 @@ class BlueskyCursor {
             long cursor = Math.max(1, newest - rewind.toNanos() / 1000);
             List<Seen> seen = new ArrayList<>();
             for (TopicPartition partition : partitions) {
-                seenIn(consumer, partition, begin.get(partition), end.get(partition), cursor, window, seen);
+                seenIn(tail, partition, cursor, window, seen);
             }
             seen.sort((a, b) -> Long.compare(a.timeUs, b.timeUs));
             List<String> identities = seen.stream().skip(Math.max(0, seen.size() - window)).map(Seen::identity)
@@ -92,11 +79,12 @@ class BlueskyCursor {
     }
 
     /** The newest {@code time_us} of the partition's Jetstream records, or 0. */
-    private long newestIn(KafkaConsumer<byte[], byte[]> consumer, TopicPartition partition, long begin, long end,
-            int limit) {
+    private long newestIn(TopicTail tail, TopicPartition partition, int limit) {
+        long begin = tail.begin(partition);
+        long end = tail.end(partition);
         for (long upTo = end; upTo > begin && end - upTo < limit; upTo = Math.max(begin, upTo - CHUNK)) {
             long newest = 0;
-            for (ConsumerRecord<byte[], byte[]> record : read(consumer, partition, Math.max(begin, upTo - CHUNK), upTo)) {
+            for (ConsumerRecord<byte[], byte[]> record : tail.read(partition, Math.max(begin, upTo - CHUNK), upTo)) {
                 newest = Math.max(newest, timeUs(record));
             }
             if (newest > 0) {
@@ -107,11 +95,12 @@ class BlueskyCursor {
     }
 
     /** Adds the identities of the partition's Jetstream events at or after {@code cursor}. */
-    private void seenIn(KafkaConsumer<byte[], byte[]> consumer, TopicPartition partition, long begin, long end,
-            long cursor, int limit, List<Seen> seen) {
+    private void seenIn(TopicTail tail, TopicPartition partition, long cursor, int limit, List<Seen> seen) {
+        long begin = tail.begin(partition);
+        long end = tail.end(partition);
         for (long upTo = end; upTo > begin && end - upTo < limit; upTo = Math.max(begin, upTo - CHUNK)) {
             boolean older = false;
-            for (ConsumerRecord<byte[], byte[]> record : read(consumer, partition, Math.max(begin, upTo - CHUNK), upTo)) {
+            for (ConsumerRecord<byte[], byte[]> record : tail.read(partition, Math.max(begin, upTo - CHUNK), upTo)) {
                 long time = timeUs(record);
                 if (time == 0) {
                     continue;
@@ -129,22 +118,6 @@ class BlueskyCursor {
                 return;
             }
         }
-    }
-
-    private static List<ConsumerRecord<byte[], byte[]>> read(KafkaConsumer<byte[], byte[]> consumer,
-            TopicPartition partition, long from, long upTo) {
-        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        consumer.assign(List.of(partition));
-        consumer.seek(partition, from);
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (consumer.position(partition) < upTo && System.nanoTime() < deadline) {
-            for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                if (record.offset() < upTo) {
-                    records.add(record);
-                }
-            }
-        }
-        return records;
     }
 
     /** A Jetstream record's {@code time_us}, or 0 for any other record. */

@@ -1,21 +1,16 @@
 package dev.pulse.sample;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.jboss.logging.Logger;
 
 import dev.pulse.kafka.KafkaClients;
+import dev.pulse.kafka.TopicTail;
 
 /**
  * Where a restarted emitter continues: after the highest {@code pulse-seq} of this data set's records that Kafka
@@ -33,7 +28,6 @@ class ResumePoint {
     private static final Logger LOG = Logger.getLogger(ResumePoint.class);
     private static final int WINDOW = 500;
     private static final long SCAN_LIMIT = 1_000_000;
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final KafkaClients clients;
 
@@ -43,14 +37,11 @@ class ResumePoint {
 
     /** The sequence number of the next record to emit: 0 when none of this data set is in the topic. */
     long next(String topic, String dataset) {
-        Map<String, Object> config = clients.reader();
         byte[] wanted = dataset.getBytes(StandardCharsets.UTF_8);
         long best = -1;
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<PartitionInfo> partitions = consumer.partitionsFor(topic, TIMEOUT);
-            for (PartitionInfo info : partitions == null ? List.<PartitionInfo> of() : partitions) {
-                best = Math.max(best, lastIn(consumer, new TopicPartition(topic, info.partition()), wanted));
+        try (TopicTail tail = new TopicTail(clients, topic)) {
+            for (TopicPartition partition : tail.partitions()) {
+                best = Math.max(best, lastIn(tail, partition, wanted));
             }
         } catch (RuntimeException e) {
             LOG.warnf("Cannot read %s to resume the emitter (%s); starting at record 0", topic, e.getMessage());
@@ -59,27 +50,19 @@ class ResumePoint {
         return best + 1;
     }
 
-    private static long lastIn(KafkaConsumer<byte[], byte[]> consumer, TopicPartition partition, byte[] dataset) {
-        consumer.assign(List.of(partition));
-        long begin = consumer.beginningOffsets(List.of(partition), TIMEOUT).get(partition);
-        long end = consumer.endOffsets(List.of(partition), TIMEOUT).get(partition);
-        long upTo = end;
-        while (upTo > begin && end - upTo < SCAN_LIMIT) {
-            long from = Math.max(begin, upTo - WINDOW);
-            consumer.seek(partition, from);
+    private static long lastIn(TopicTail tail, TopicPartition partition, byte[] dataset) {
+        long begin = tail.begin(partition);
+        long end = tail.end(partition);
+        for (long upTo = end; upTo > begin && end - upTo < SCAN_LIMIT; upTo = Math.max(begin, upTo - WINDOW)) {
             long best = -1;
-            long deadline = System.nanoTime() + TIMEOUT.toNanos();
-            while (consumer.position(partition) < upTo && System.nanoTime() < deadline) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (record.offset() < upTo && isEmitted(record, dataset)) {
-                        best = Math.max(best, seq(record));
-                    }
+            for (ConsumerRecord<byte[], byte[]> record : tail.read(partition, Math.max(begin, upTo - WINDOW), upTo)) {
+                if (isEmitted(record, dataset)) {
+                    best = Math.max(best, seq(record));
                 }
             }
             if (best >= 0) {
                 return best;
             }
-            upTo = from;
         }
         return -1;
     }

@@ -53,10 +53,12 @@ public class XStreamPublisher implements LiveSource, OwnedSource<XStatus> {
     private final ObjectMapper mapper;
     private final XRules rules;
     private final XConnections connections;
+    private final XWindow window;
 
     XStreamPublisher(XConfig config, XApi api, XStats stats, LineRecorder recorder,
-            ObjectMapper mapper, XRules rules, XConnections connections, TopicsConfig topics) {
+            ObjectMapper mapper, XRules rules, XConnections connections, XWindow window, TopicsConfig topics) {
         this.config = config;
+        this.window = window;
         this.api = api;
         this.replay = new CaptureFile(config.replay().file(), BUNDLED_REPLAY, "pulse.x.replay.file");
         this.stats = stats;
@@ -154,6 +156,11 @@ public class XStreamPublisher implements LiveSource, OwnedSource<XStatus> {
     private synchronized Optional<XStatus> start(XMode mode) {
         if (sessions.busy()) {
             return Optional.empty();
+        }
+        if (mode.live()) {
+            // This process may be new, or taking the stream over: what it last published is in the topic.
+            int ids = window.rebuild(topic, config.dedupWindow(), recent);
+            LOG.debugf("X: duplicate window rebuilt from the last %d posts of %s", ids, topic);
         }
         recorder.enable(mode.live());
         PostHandler handler = new PostHandler(mapper, mode, recent, stats, recorder);
