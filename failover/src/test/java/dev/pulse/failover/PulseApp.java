@@ -19,11 +19,13 @@ final class PulseApp implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final Path log;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private PulseApp(Process process, int port) {
+    private PulseApp(Process process, int port, Path log) {
         this.process = process;
         this.port = port;
+        this.log = log;
     }
 
     static PulseApp start(Path log, int port, List<String> settings) throws IOException {
@@ -43,7 +45,8 @@ final class PulseApp implements AutoCloseable {
         }
         command.add(1, "-Dquarkus.http.port=" + port);
         settings.forEach(s -> command.add(1, "-D" + s));
-        return new PulseApp(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start(), port);
+        return new PulseApp(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start(), port,
+                log);
     }
 
     void awaitReady(Duration within) throws InterruptedException {
@@ -76,6 +79,28 @@ final class PulseApp implements AutoCloseable {
     void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
+    }
+
+    /** SIGSTOP: the process is frozen, sockets open, as in a long GC pause. */
+    void pause() throws IOException, InterruptedException {
+        signal("STOP");
+    }
+
+    /** SIGCONT: the frozen process goes on where it stopped. */
+    void resume() throws IOException, InterruptedException {
+        signal("CONT");
+    }
+
+    private void signal(String name) throws IOException, InterruptedException {
+        int exit = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start().waitFor();
+        if (exit != 0) {
+            throw new IllegalStateException("kill -" + name + " " + process.pid() + " exited with " + exit);
+        }
+    }
+
+    /** What it logged so far. */
+    String log() throws IOException {
+        return Files.readString(log);
     }
 
     boolean isAlive() {
