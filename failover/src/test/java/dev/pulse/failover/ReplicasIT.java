@@ -183,10 +183,13 @@ class ReplicasIT {
         System.out.printf("ReplicasIT: emitter owner killed after %d acks; taken over in %.1f s%n",
                 atKill.path("acknowledged").asLong(), takeover);
         assertTrue(takeover <= TAKEOVER.toSeconds(), "emitter taken over within 15 s, not " + takeover);
-        await("another replica streaming from Jetstream", TAKEOVER.plusSeconds(15),
-                () -> owner(alive, "/bluesky/stream", byId, st -> "streaming".equals(st.path("state").asText())));
+        PulseApp nextBluesky = await("another replica running the Jetstream stream", TAKEOVER.plusSeconds(15),
+                () -> owner(alive, "/bluesky/stream", byId, st -> !"idle".equals(st.path("state").asText())));
         double jetstreamTakeover = seconds(killedAt);
-        System.out.printf("ReplicasIT: Jetstream owner killed; taken over in %.1f s%n", jetstreamTakeover);
+        await("the new owner streaming from Jetstream", Duration.ofSeconds(30), () -> "streaming".equals(
+                status(nextBluesky, "/bluesky/stream").path("state").asText()) ? Optional.of(true) : Optional.empty());
+        System.out.printf("ReplicasIT: Jetstream owner killed; taken over in %.1f s, streaming again after %.1f s%n",
+                jetstreamTakeover, seconds(killedAt));
         assertTrue(jetstreamTakeover <= TAKEOVER.toSeconds(),
                 "Jetstream taken over within 15 s, not " + jetstreamTakeover);
         await("every Jetstream event in the topic", Duration.ofSeconds(120), () -> jetstream.done()

@@ -1,11 +1,9 @@
 package dev.pulse.bluesky;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -16,13 +14,11 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.pulse.kafka.TopicsConfig;
-import dev.pulse.owner.OwnedSource;
 import dev.pulse.source.CaptureFile;
 import dev.pulse.source.ExponentialBackoff;
-import dev.pulse.source.LiveSource;
 import dev.pulse.source.RecentKeys;
-import dev.pulse.source.Sessions;
-import io.quarkus.runtime.ShutdownEvent;
+import dev.pulse.source.StreamPublisher;
+import dev.pulse.source.StreamResource;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -34,15 +30,12 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
  * ({@link BlueskyCursor}): nothing the server sent is lost across a restart, and nothing is published twice.
  */
 @ApplicationScoped
-public class BlueskyPublisher implements LiveSource, OwnedSource<BlueskyStatus> {
-
-    static final String MODE = "mode";
+public class BlueskyPublisher extends StreamPublisher<BlueskySession, BlueskyMode, BlueskyStatus> {
 
     private static final Logger LOG = Logger.getLogger(BlueskyPublisher.class);
     /** The synthetic capture replayed when {@code pulse.bluesky.replay.file} is unset. */
     static final String BUNDLED_REPLAY = "bluesky/replay-sample.ndjson";
 
-    private final Sessions<BlueskySession> sessions = new Sessions<>();
     private final BlueskyConfig config;
     private final Jetstream jetstream;
     private final BlueskyCursor cursor;
@@ -98,44 +91,19 @@ public class BlueskyPublisher implements LiveSource, OwnedSource<BlueskyStatus> 
     }
 
     @Override
-    public boolean active() {
-        return sessions.busy();
-    }
-
-    @Override
     public int partition() {
         return 2;
     }
 
     @Override
-    public void check(Map<String, String> params) {
-        mode(params);
+    protected Optional<BlueskyMode> configured() {
+        return Optional.of(config.stream()).filter(mode -> mode != BlueskyMode.OFF);
     }
 
-    /**
-     * Starts a session in {@code params}' {@code mode}, else {@code pulse.bluesky.stream}, else {@code jetstream};
-     * empty when one is running. A Jetstream session always resumes from the cursor the topic holds.
-     */
+    /** {@code params}' {@code mode}, else {@code pulse.bluesky.stream}, else {@code jetstream}. */
     @Override
-    public synchronized Optional<BlueskyStatus> start(Map<String, String> params, boolean takeover) {
-        return sessions.busy() ? Optional.empty() : start(mode(params));
-    }
-
-    /** The configured mode's session, unless it is {@code off}. */
-    @Override
-    public void startConfigured() {
-        if (config.stream() != BlueskyMode.OFF) {
-            start(config.stream());
-        }
-    }
-
-    @Override
-    public void release() {
-        sessions.stopAndDrain(Duration.ofSeconds(10));
-    }
-
-    private BlueskyMode mode(Map<String, String> params) {
-        String name = params.get(MODE);
+    protected BlueskyMode mode(Map<String, String> params) {
+        String name = params.get(StreamResource.MODE);
         BlueskyMode mode = name != null ? BlueskyMode.parse(name)
                 : config.stream() == BlueskyMode.OFF ? BlueskyMode.JETSTREAM : config.stream();
         if (mode == BlueskyMode.OFF) {
@@ -144,10 +112,9 @@ public class BlueskyPublisher implements LiveSource, OwnedSource<BlueskyStatus> 
         return mode;
     }
 
-    private synchronized Optional<BlueskyStatus> start(BlueskyMode mode) {
-        if (sessions.busy()) {
-            return Optional.empty();
-        }
+    /** A Jetstream session always resumes from the cursor the topic holds. */
+    @Override
+    protected BlueskyStatus begin(BlueskyMode mode, boolean takeover) {
         boolean live = mode == BlueskyMode.JETSTREAM;
         EventHandler handler = new EventHandler(mapper, live, config.kinds(),
                 live ? recent : new RecentKeys(config.dedupWindow()), stats);
@@ -170,12 +137,6 @@ public class BlueskyPublisher implements LiveSource, OwnedSource<BlueskyStatus> 
         } else {
             sessions.queue(session);
         }
-        return Optional.of(status());
-    }
-
-    @Override
-    public synchronized BlueskyStatus stop() {
-        sessions.stop();
         return status();
     }
 
@@ -208,22 +169,8 @@ public class BlueskyPublisher implements LiveSource, OwnedSource<BlueskyStatus> 
     }
 
     @Override
-    public String state() {
-        return sessions.state();
-    }
-
-    @Override
     public Optional<String> problem() {
         return sessions.problem(config.maxDisconnected(), "pulse.bluesky.max-disconnected");
     }
 
-    /** Stops the session before SmallRye closes the channel, which sends the records already in it. */
-    void onStop(@Observes ShutdownEvent event) {
-        sessions.stopAndDrain(Duration.ofSeconds(10));
-    }
-
-    @PreDestroy
-    void close() {
-        sessions.stop();
-    }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -58,17 +59,22 @@ public final class TopicTail implements AutoCloseable {
     /** The partition's records from {@code from} to before {@code upTo}, as far as they can be read in 10 s. */
     public List<ConsumerRecord<byte[], byte[]>> read(TopicPartition partition, long from, long upTo) {
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        scan(partition, from, upTo, records::add);
+        return records;
+    }
+
+    /** Hands each of the partition's records from {@code from} to before {@code upTo} to {@code each}, keeping none. */
+    public void scan(TopicPartition partition, long from, long upTo, Consumer<ConsumerRecord<byte[], byte[]>> each) {
         consumer.assign(List.of(partition));
         consumer.seek(partition, from);
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (consumer.position(partition) < upTo && System.nanoTime() < deadline) {
             for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                 if (record.offset() < upTo) {
-                    records.add(record);
+                    each.accept(record);
                 }
             }
         }
-        return records;
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.pulse.owner;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,9 +20,6 @@ import dev.pulse.http.ProblemException;
 @ApplicationScoped
 public class Commands {
 
-    /** How long a request waits for Kafka to take its command. */
-    private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(10);
-
     private final Owners owners;
 
     Commands(Owners owners) {
@@ -37,7 +33,7 @@ public class Commands {
      */
     public <S> RestResponse<?> start(OwnedSource<S> source, Map<String, String> params, String running) {
         Optional<RestResponse<S>> here = owners.ifOwned(source,
-                () -> Control.start(() -> source.start(params, false), running));
+                () -> Control.start(() -> owners.startHere(source, params), running));
         if (here.isPresent()) {
             owners.record(source, ControlRecord.START, params, null);
             return here.get();
@@ -59,17 +55,10 @@ public class Commands {
                 forward(source, ControlRecord.STOP, Map.of(), ControlRecord.REQUEST));
     }
 
-    /** Adds a request parameter that was given. */
-    public static void put(Map<String, String> params, String name, String value) {
-        if (value != null) {
-            params.put(name, value);
-        }
-    }
-
     private Forwarded forward(OwnedSource<?> source, String action, Map<String, String> params, String reason) {
         ControlRecord command = new ControlRecord(source.name(), action, params, reason, owners.replica(), false);
         try {
-            owners.send(source, command).await().atMost(WRITE_TIMEOUT);
+            owners.send(source, command).await().atMost(Owners.WRITE_TIMEOUT);
         } catch (RuntimeException e) {
             throw new ProblemException(Problem.of(503, "control-unavailable", "Kafka unavailable",
                     "this replica does not own " + source.name() + " and could not write the command to topic "

@@ -29,6 +29,8 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.pulse.http.Problem;
+import dev.pulse.http.ProblemException;
 import dev.pulse.kafka.KafkaClients;
 import dev.pulse.kafka.TopicsConfig;
 import io.quarkus.runtime.ShutdownEvent;
@@ -53,7 +55,8 @@ public class Owners implements KafkaConsumerRebalanceListener {
     /** The name channel {@code control} finds this rebalance listener by. */
     static final String LISTENER = "pulse-owners";
     private static final Logger LOG = Logger.getLogger(Owners.class);
-    private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(10);
+    /** How long a write to the control topic (a command, a record of a run) may wait for Kafka. */
+    static final Duration WRITE_TIMEOUT = Duration.ofSeconds(10);
     /** After a refused commit: time for the rebalance that caused it to end before the source starts again. */
     private static final Duration REFUSED_PAUSE = Duration.ofSeconds(2);
 
@@ -134,6 +137,23 @@ public class Owners implements KafkaConsumerRebalanceListener {
         synchronized (this) {
             return owned.contains(source.partition()) ? Optional.of(action.get()) : Optional.empty();
         }
+    }
+
+    /**
+     * Starts a run of {@code source}, which this replica owns, on request; empty when one is going. An idle source's
+     * transaction begins first (what it may still hold of an aborted run is discarded): a 503 when it cannot.
+     */
+    <S> Optional<S> startHere(OwnedSource<S> source, Map<String, String> params) {
+        source.check(params);
+        if (source.active()) {
+            return Optional.empty();
+        }
+        if (!ready(source)) {
+            throw new ProblemException(Problem.of(503, "source-unavailable", "Cannot start",
+                    source.name() + " cannot write to Kafka here now (its transaction did not begin); see this"
+                            + " replica's log, and its liveness check pulse-owners"));
+        }
+        return source.start(params, false);
     }
 
     /** Records what this replica, the owner, did on request, for the replica that owns the source next. */
@@ -234,18 +254,23 @@ public class Owners implements KafkaConsumerRebalanceListener {
                     active ? "; it starts again from what the topic holds" : "");
             source.release();
         }
-        try {
-            Thread.sleep(REFUSED_PAUSE.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        }
-        synchronized (this) {
-            if (active && owned.contains(source.partition()) && !source.active()) {
+        if (active) {
+            later(source, () -> {
                 ControlRecord last = running.get(source.partition());
                 resume(source, last != null && last.start() ? last.params() : Map.of());
-            }
+            });
         }
+    }
+
+    /** After {@code REFUSED_PAUSE}, runs {@code start} if this replica still owns {@code source} and it is idle. */
+    private void later(OwnedSource<?> source, Runnable start) {
+        Infrastructure.getDefaultWorkerPool().schedule(() -> {
+            synchronized (this) {
+                if (owned.contains(source.partition()) && !source.active()) {
+                    start.run();
+                }
+            }
+        }, REFUSED_PAUSE.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -261,19 +286,7 @@ public class Owners implements KafkaConsumerRebalanceListener {
                         e.getMessage());
             }
         } else if (!transactions.fenced().contains(source.channel())) {
-            Infrastructure.getDefaultWorkerPool().execute(() -> {
-                try {
-                    Thread.sleep(REFUSED_PAUSE.toMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-                synchronized (this) {
-                    if (owned.contains(source.partition()) && !source.active()) {
-                        resume(source, params);
-                    }
-                }
-            });
+            later(source, () -> resume(source, params));
         }
     }
 

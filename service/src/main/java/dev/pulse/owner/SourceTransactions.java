@@ -175,10 +175,10 @@ public class SourceTransactions implements ClientCustomizer<Map<String, Object>>
      * topic all that was committed, and the run can resume from there.
      */
     void begin(OwnedSource<?> source) {
-        if (!enabled) {
+        Channel channel = channels.get(source.channel());
+        if (!transactional(channel)) {
             return;
         }
-        Channel channel = channels.get(source.channel());
         channel.control = new TopicPartition(controlTopic, source.partition());
         boolean clean = producer(channel).runOnSendingThread(p -> {
             if (channel.fenced) {
@@ -211,7 +211,7 @@ public class SourceTransactions implements ClientCustomizer<Map<String, Object>>
     /** The owner stopped {@code source} and waited for its sends: commits them, and leaves no transaction open. */
     void end(OwnedSource<?> source) {
         Channel channel = channels.get(source.channel());
-        if (!enabled || !channel.open) {
+        if (!transactional(channel) || !channel.open) {
             return;
         }
         try {
@@ -339,6 +339,11 @@ public class SourceTransactions implements ClientCustomizer<Map<String, Object>>
             admin = Admin.create(clients.admin());
         }
         return admin;
+    }
+
+    /** Whether the channel writes in transactions: when enabled, and when it is Kafka's (tests may swap in others). */
+    private boolean transactional(Channel channel) {
+        return enabled && kafka.getProducer(channel.name) != null;
     }
 
     private KafkaProducer<Object, Object> producer(Channel channel) {

@@ -3,16 +3,14 @@ package dev.pulse.sample;
 import java.util.HashMap;
 import java.util.Map;
 
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import dev.pulse.owner.Commands;
+import dev.pulse.owner.SourceResource;
 import dev.pulse.owner.StatusBoard;
 
 /**
@@ -21,36 +19,19 @@ import dev.pulse.owner.StatusBoard;
  * topic holds (start-up always does, unless {@code pulse.sample.resume=false}).
  */
 @Path("/sample")
-public class SampleResource {
-
-    private final SampleEmitter emitter;
-    private final Commands commands;
-    private final StatusBoard board;
+public class SampleResource extends SourceResource {
 
     SampleResource(SampleEmitter emitter, Commands commands, StatusBoard board) {
-        this.emitter = emitter;
-        this.commands = commands;
-        this.board = board;
-    }
-
-    @GET
-    public JsonNode status() {
-        return board.status(emitter);
+        super(emitter, commands, board, "the static-data emitter is running; POST /sample/stop first");
     }
 
     @POST
     @Path("/start")
     public RestResponse<?> start(@RestQuery String count, @RestQuery String interval, @RestQuery String resume) {
         Map<String, String> params = new HashMap<>();
-        Commands.put(params, SampleParams.COUNT, count);
-        Commands.put(params, SampleParams.INTERVAL, interval);
-        Commands.put(params, SampleParams.RESUME, resume);
-        return commands.start(emitter, params, "the static-data emitter is running; POST /sample/stop first");
-    }
-
-    @POST
-    @Path("/stop")
-    public RestResponse<?> stop() {
-        return commands.stop(emitter);
+        params.put(SampleParams.COUNT, count);
+        params.put(SampleParams.INTERVAL, interval);
+        params.put(SampleParams.RESUME, resume);
+        return start(params);
     }
 }

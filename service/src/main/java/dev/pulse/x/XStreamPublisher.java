@@ -1,12 +1,10 @@
 package dev.pulse.x;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -17,12 +15,10 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.pulse.kafka.TopicsConfig;
-import dev.pulse.owner.OwnedSource;
 import dev.pulse.source.CaptureFile;
-import dev.pulse.source.LiveSource;
 import dev.pulse.source.RecentKeys;
-import dev.pulse.source.Sessions;
-import io.quarkus.runtime.ShutdownEvent;
+import dev.pulse.source.StreamPublisher;
+import dev.pulse.source.StreamResource;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 
@@ -33,15 +29,12 @@ import io.smallrye.mutiny.Multi;
  * back-pressure and no line framing for a body that is not server-sent events.
  */
 @ApplicationScoped
-public class XStreamPublisher implements LiveSource, OwnedSource<XStatus> {
-
-    static final String MODE = "mode";
+public class XStreamPublisher extends StreamPublisher<XSession, XMode, XStatus> {
 
     private static final Logger LOG = Logger.getLogger(XStreamPublisher.class);
     /** The synthetic capture replayed when {@code pulse.x.replay.file} is unset. */
     static final String BUNDLED_REPLAY = "x/replay-sample.ndjson";
 
-    private final Sessions<XSession> sessions = new Sessions<>();
     private final XConfig config;
     private final XApi api;
     private final CaptureFile replay;
@@ -107,42 +100,18 @@ public class XStreamPublisher implements LiveSource, OwnedSource<XStatus> {
     }
 
     @Override
-    public boolean active() {
-        return sessions.busy();
-    }
-
-    @Override
     public int partition() {
         return 1;
     }
 
     @Override
-    public void check(Map<String, String> params) {
-        mode(params);
-    }
-
-    /** Starts a session in {@code params}' {@code mode} (else the configured one); empty when one is running. */
-    @Override
-    public synchronized Optional<XStatus> start(Map<String, String> params, boolean takeover) {
-        return sessions.busy() ? Optional.empty() : start(mode(params));
-    }
-
-    /** The configured mode's session, unless it is {@code off}. */
-    @Override
-    public void startConfigured() {
-        XMode mode = configuredMode();
-        if (mode != XMode.OFF) {
-            start(mode);
-        }
+    protected Optional<XMode> configured() {
+        return Optional.of(configuredMode()).filter(mode -> mode != XMode.OFF);
     }
 
     @Override
-    public void release() {
-        sessions.stopAndDrain(Duration.ofSeconds(10));
-    }
-
-    private XMode mode(Map<String, String> params) {
-        String name = params.get(MODE);
+    protected XMode mode(Map<String, String> params) {
+        String name = params.get(StreamResource.MODE);
         XMode mode = name == null ? configuredMode() : XMode.parse(name);
         if (mode.live() && !api.hasToken()) {
             throw new IllegalArgumentException("no X API bearer token is configured (pulse.x.bearer-token)");
@@ -153,12 +122,10 @@ public class XStreamPublisher implements LiveSource, OwnedSource<XStatus> {
         return mode;
     }
 
-    private synchronized Optional<XStatus> start(XMode mode) {
-        if (sessions.busy()) {
-            return Optional.empty();
-        }
-        if (mode.live()) {
-            // This process may be new, or taking the stream over: what it last published is in the topic.
+    @Override
+    protected XStatus begin(XMode mode, boolean takeover) {
+        if (mode.live() && takeover) {
+            // What the previous owner (or this process before a restart) published is only in the topic.
             int ids = window.rebuild(topic, config.dedupWindow(), recent);
             LOG.debugf("X: duplicate window rebuilt from the last %d posts of %s", ids, topic);
         }
@@ -176,12 +143,6 @@ public class XStreamPublisher implements LiveSource, OwnedSource<XStatus> {
         } else {
             sessions.queue(session);
         }
-        return Optional.of(status());
-    }
-
-    @Override
-    public synchronized XStatus stop() {
-        sessions.stop();
         return status();
     }
 
@@ -212,22 +173,8 @@ public class XStreamPublisher implements LiveSource, OwnedSource<XStatus> {
     }
 
     @Override
-    public String state() {
-        return sessions.state();
-    }
-
-    @Override
     public Optional<String> problem() {
         return sessions.problem(config.maxDisconnected(), "pulse.x.max-disconnected");
     }
 
-    /** Stops the session before SmallRye closes the channel, which sends the records already in it. */
-    void onStop(@Observes ShutdownEvent event) {
-        sessions.stopAndDrain(Duration.ofSeconds(10));
-    }
-
-    @PreDestroy
-    void close() {
-        sessions.stop();
-    }
 }

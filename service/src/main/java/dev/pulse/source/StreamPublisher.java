@@ -1,0 +1,80 @@
+package dev.pulse.source;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.annotation.PreDestroy;
+
+import dev.pulse.owner.OwnedSource;
+
+/**
+ * A live stream's publisher as a singleton source: its sessions run one at a time, and a start names a mode (the
+ * {@code mode} parameter, else the configured one). Each publisher says what its modes are and how a session starts.
+ *
+ * @param <S> its sessions
+ * @param <M> its modes
+ * @param <T> its status
+ */
+public abstract class StreamPublisher<S extends SourceSession, M, T> implements LiveSource, OwnedSource<T> {
+
+    /** How long a handover waits for what a stopped session received to be acknowledged by Kafka. */
+    private static final Duration DRAIN = Duration.ofSeconds(10);
+
+    protected final Sessions<S> sessions = new Sessions<>();
+
+    /** The mode {@code params} ask for; an {@link IllegalArgumentException} when it cannot run. */
+    protected abstract M mode(Map<String, String> params);
+
+    /** The mode start-up runs, if any. */
+    protected abstract Optional<M> configured();
+
+    /**
+     * Starts a session in {@code mode}, none being busy; its status. {@code takeover}: this replica has just come to
+     * own the source (or starts it for the first time), so what the source last published is only in its topic.
+     */
+    protected abstract T begin(M mode, boolean takeover);
+
+    @Override
+    public boolean active() {
+        return sessions.busy();
+    }
+
+    @Override
+    public void check(Map<String, String> params) {
+        mode(params);
+    }
+
+    /** Starts a session in the mode {@code params} ask for; empty when one is running. */
+    @Override
+    public synchronized Optional<T> start(Map<String, String> params, boolean takeover) {
+        return sessions.busy() ? Optional.empty() : Optional.of(begin(mode(params), takeover));
+    }
+
+    /** The configured mode's session, unless it is off: at start-up or on a takeover. */
+    @Override
+    public synchronized void startConfigured() {
+        configured().filter(mode -> !sessions.busy()).ifPresent(mode -> begin(mode, true));
+    }
+
+    @Override
+    public void release() {
+        sessions.stopAndDrain(DRAIN);
+    }
+
+    @Override
+    public synchronized T stop() {
+        sessions.stop();
+        return status();
+    }
+
+    @Override
+    public String state() {
+        return sessions.state();
+    }
+
+    @PreDestroy
+    void close() {
+        sessions.stop();
+    }
+}
