@@ -144,10 +144,10 @@ public class Owners implements KafkaConsumerRebalanceListener {
      * transaction begins first (what it may still hold of an aborted run is discarded): a 503 when it cannot.
      */
     <S> Optional<S> startHere(OwnedSource<S> source, Map<String, String> params) {
-        source.check(params);
         if (source.active()) {
-            return Optional.empty();
+            return source.start(params, false);
         }
+        source.check(params);
         if (!ready(source)) {
             throw new ProblemException(Problem.of(503, "source-unavailable", "Cannot start",
                     source.name() + " cannot write to Kafka here now (its transaction did not begin); see this"
