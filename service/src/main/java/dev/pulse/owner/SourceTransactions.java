@@ -6,12 +6,14 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -93,7 +95,6 @@ public class SourceTransactions implements ClientCustomizer<Map<String, Object>>
     private final Map<String, Channel> channels = new ConcurrentHashMap<>();
     private final Map<String, Channel> byTopic = new ConcurrentHashMap<>();
     private final boolean enabled;
-    private final Duration commitInterval;
     private final String group;
     private final KafkaClients clients;
     private final KafkaClientService kafka;
@@ -110,7 +111,7 @@ public class SourceTransactions implements ClientCustomizer<Map<String, Object>>
             KafkaClientService kafka) {
         this.replica = replica.name();
         this.enabled = config.transactions();
-        this.commitInterval = config.commitInterval();
+        Duration commitInterval = config.commitInterval();
         this.group = config.groupId();
         this.clients = clients;
         this.kafka = kafka;
@@ -134,7 +135,7 @@ public class SourceTransactions implements ClientCustomizer<Map<String, Object>>
     /** The source channels whose producer another instance fenced: they cannot write until the replica restarts. */
     public Set<String> fenced() {
         return channels.values().stream().filter(c -> c.fenced).map(c -> c.name).collect(
-                java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+                Collectors.toCollection(TreeSet::new));
     }
 
     /** Called with the channel and the reason when a commit was refused and its transaction aborted. */
