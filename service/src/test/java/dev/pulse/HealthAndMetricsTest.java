@@ -47,6 +47,7 @@ class HealthAndMetricsTest {
         for (String name : List.of("pulse_x_received_total", "pulse_x_published_total", "pulse_x_malformed_total",
                 "pulse_x_duplicates_total", "pulse_x_backoff_seconds", "pulse_bluesky_received_total",
                 "pulse_bluesky_published_total", "pulse_bluesky_duplicates_total", "pulse_bluesky_reconnects_total",
+                "pulse_bluesky_backoff_seconds",
                 "pulse_bluesky_cursor_lag_seconds")) {
             assertTrue(readme.contains("`" + name + "`"), name + " is not in the README");
             assertTrue(metrics.lines().anyMatch(line -> line.startsWith(name + " ") || line.startsWith(name + "{")),

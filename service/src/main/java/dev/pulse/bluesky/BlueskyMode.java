@@ -2,15 +2,18 @@ package dev.pulse.bluesky;
 
 import java.util.Locale;
 
+import dev.pulse.source.SourceMode;
+
 /**
  * What the Bluesky publisher streams: Jetstream live, a capture replayed, or nothing.
  */
-public enum BlueskyMode {
+public enum BlueskyMode implements SourceMode {
     JETSTREAM,
     REPLAY,
     OFF;
 
-    String label() {
+    @Override
+    public String label() {
         return name().toLowerCase(Locale.ROOT);
     }
 

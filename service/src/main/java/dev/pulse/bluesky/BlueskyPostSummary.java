@@ -1,27 +1,18 @@
 package dev.pulse.bluesky;
 
-import jakarta.inject.Singleton;
-
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.pulse.console.RecordFormatter;
-import dev.pulse.kafka.TopicsConfig;
 import dev.pulse.source.PostSummarizer;
 
 /**
  * Shows a Jetstream event on the console as {@code did=<did> "<start of the text>"} (a post), or
  * {@code did=<did> <operation> <collection>} (a delete, another record), or {@code did=<did> <kind>}.
  */
-@Singleton
-public class BlueskyPostSummary extends PostSummarizer {
-
-    public BlueskyPostSummary(ObjectMapper mapper, TopicsConfig topics) {
-        super(mapper, topics.bluesky());
-    }
+public class BlueskyPostSummary implements PostSummarizer {
 
     @Override
-    protected String summarize(JsonNode event, int textChars) {
+    public String summarize(JsonNode event, int textChars) {
         if (!event.path("did").isTextual()) {
             return null;
         }

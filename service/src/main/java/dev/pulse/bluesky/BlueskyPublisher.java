@@ -1,11 +1,14 @@
 package dev.pulse.bluesky;
 
+import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Outgoing;
@@ -14,9 +17,13 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.pulse.kafka.TopicsConfig;
+import dev.pulse.owner.SourceId;
 import dev.pulse.source.CaptureFile;
 import dev.pulse.source.ExponentialBackoff;
+import dev.pulse.source.LineFramer;
 import dev.pulse.source.RecentKeys;
+import dev.pulse.source.SourceSession;
+import dev.pulse.source.StreamLine;
 import dev.pulse.source.StreamPublisher;
 import dev.pulse.source.StreamResource;
 import io.quarkus.runtime.StartupEvent;
@@ -29,8 +36,8 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
  * {@link BlueskySession}; only one runs at a time. A live run first reads where to resume from the topic itself
  * ({@link BlueskyCursor}): nothing the server sent is lost across a restart, and nothing is published twice.
  */
-@ApplicationScoped
-public class BlueskyPublisher extends StreamPublisher<BlueskySession, BlueskyMode, BlueskyStatus> {
+@Singleton
+public class BlueskyPublisher extends StreamPublisher<BlueskyPublisher.BlueskySession, BlueskyMode, BlueskyStatus> {
 
     private static final Logger LOG = Logger.getLogger(BlueskyPublisher.class);
     /** The synthetic capture replayed when {@code pulse.bluesky.replay.file} is unset. */
@@ -44,16 +51,16 @@ public class BlueskyPublisher extends StreamPublisher<BlueskySession, BlueskyMod
     private final CaptureFile capture;
     private final ExponentialBackoff backoff;
     private final RecentKeys recent;
-    private final String topic;
 
     BlueskyPublisher(BlueskyConfig config, Jetstream jetstream, BlueskyCursor cursor, BlueskyStats stats,
             ObjectMapper mapper, TopicsConfig topics) {
+        super(new SourceId("bluesky", "bluesky", 2), topics.bluesky(), new BlueskyPostSummary(),
+                config.maxDisconnected());
         this.config = config;
         this.jetstream = jetstream;
         this.cursor = cursor;
         this.stats = stats;
         this.mapper = mapper;
-        this.topic = topics.bluesky();
         this.capture = new CaptureFile(config.replay().file(), BUNDLED_REPLAY, "pulse.bluesky.replay.file");
         this.backoff = new ExponentialBackoff(config.backoff().initial(), config.backoff().max());
         this.recent = new RecentKeys(config.dedupWindow());
@@ -81,21 +88,6 @@ public class BlueskyPublisher extends StreamPublisher<BlueskySession, BlueskyMod
     }
 
     @Override
-    public String name() {
-        return "bluesky";
-    }
-
-    @Override
-    public String channel() {
-        return "bluesky";
-    }
-
-    @Override
-    public int partition() {
-        return 2;
-    }
-
-    @Override
     protected Optional<BlueskyMode> configured() {
         return Optional.of(config.stream()).filter(mode -> mode != BlueskyMode.OFF);
     }
@@ -116,24 +108,22 @@ public class BlueskyPublisher extends StreamPublisher<BlueskySession, BlueskyMod
     @Override
     protected BlueskyStatus begin(BlueskyMode mode, boolean takeover) {
         boolean live = mode == BlueskyMode.JETSTREAM;
-        EventHandler handler = new EventHandler(mapper, live, config.kinds(),
-                live ? recent : new RecentKeys(config.dedupWindow()), stats);
-        BlueskySession session = new BlueskySession(mode, jetstream, capture::chunks, handler, backoff, stats, config);
+        BlueskySession session = new BlueskySession(mode);
         sessions.begin(session);
         if (live) {
-            LOG.infof("Bluesky Jetstream: collections %s, resuming from %s", config.collections(), topic);
-            Uni.createFrom().item(() -> cursor.read(topic, config.rewind(), config.dedupWindow()))
+            LOG.infof("Bluesky Jetstream: collections %s, resuming from %s", config.collections(), topic());
+            Uni.createFrom().item(() -> cursor.read(topic(), config.rewind(), config.dedupWindow()))
                     .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                     .subscribe().with(resume -> {
                         resume.seen().forEach(recent::firstTime);
                         stats.cursor.accumulateAndGet(resume.newestUs(), Math::max);
                         if (resume.newestUs() > 0) {
                             LOG.infof("Bluesky: newest event in %s at time_us %d; resuming from %d (%d events to"
-                                    + " skip if sent again)", topic, resume.newestUs(), resume.cursorUs(),
+                                    + " skip if sent again)", topic(), resume.newestUs(), resume.cursorUs(),
                                     resume.seen().size());
                         }
                         sessions.queue(session);
-                    }, failure -> session.failBeforeStart("cannot read " + topic + ": " + failure.getMessage()));
+                    }, failure -> session.failBeforeStart("cannot read " + topic() + ": " + failure.getMessage()));
         } else {
             sessions.queue(session);
         }
@@ -152,25 +142,98 @@ public class BlueskyPublisher extends StreamPublisher<BlueskySession, BlueskyMod
                 session != null && !session.live() ? capture.name() : null);
     }
 
-    @Override
-    public String path() {
-        return "bluesky/stream";
-    }
+    /**
+     * One run of the Bluesky publisher: Jetstream live, resuming each connection from the newest {@code time_us} received
+     * minus the rewind and rotating through the configured hosts after a failure, or one pass over a capture.
+     */
+    final class BlueskySession extends SourceSession {
 
-    @Override
-    public String topic() {
-        return topic;
-    }
+        private final BlueskyMode mode;
+        private final EventHandler handler;
+        /** How many connections failed: the next one goes to the next host. */
+        private int host;
+        private volatile String url;
 
-    @Override
-    public String mode() {
-        BlueskySession session = sessions.current();
-        return (session == null ? config.stream() : session.mode()).label();
-    }
+        BlueskySession(BlueskyMode mode) {
+            super("Bluesky " + mode.label(), mode.label(), mode == BlueskyMode.JETSTREAM);
+            this.mode = mode;
+            // a replay has a duplicate window of its own, apart from the live stream's
+            this.handler = new EventHandler(mapper, live(), config.kinds(),
+                    live() ? recent : new RecentKeys(config.dedupWindow()), stats);
+        }
 
-    @Override
-    public Optional<String> problem() {
-        return sessions.problem(config.maxDisconnected(), "pulse.bluesky.max-disconnected");
-    }
+        /** The host of the current or last connection. */
+        String url() {
+            return url;
+        }
 
+        @Override
+        protected Multi<Message<byte[]>> connection() {
+            URI base = config.urls().get(host % config.urls().size());
+            long newest = stats.cursor.get();
+            long cursor = newest == 0 ? 0 : Math.max(1, newest - config.rewind().toNanos() / 1000);
+            url = base.toString();
+            LOG.infof("Connecting to Jetstream at %s %s", base, cursor == 0 ? "(live)" : "from cursor " + cursor);
+            return jetstream.connect(jetstream.url(base, cursor), this::stopped)
+                    .onCompletion().failWith(() -> new BlueskyException(stopped() ? "stopped" : "the stream ended"))
+                    // whatever ends a connection, another one follows (after the back-off): a live source keeps going
+                    .onFailure(failure -> !(failure instanceof BlueskyException))
+                    .transform(failure -> new BlueskyException("the connection failed: " + failure))
+                    .onItem().transform(frame -> {
+                        connected();
+                        return Optional.ofNullable(handler.message(frame));
+                    })
+                    .select().where(Optional::isPresent).onItem().transform(Optional::get);
+        }
+
+        @Override
+        protected void onConnected() {
+            backoff.reset();
+            stats.backingOff(Duration.ZERO);
+        }
+
+        @Override
+        protected Multi<Message<byte[]>> replayed() {
+            int max = (int) Math.min(Integer.MAX_VALUE, config.maxMessageBytes().asLongValue());
+            return LineFramer.paced(capture.chunks(), max, true, config.replay().rate(), this::stopped)
+                    .onItem().transformToIterable(lines -> lines.stream()
+                            .filter(line -> line.kind() != StreamLine.Kind.KEEP_ALIVE) // blank lines of the file
+                            .map(line -> handler.message(line.kind() == StreamLine.Kind.OVERSIZED
+                                    ? new JetstreamFrame(JetstreamFrame.Type.OVERSIZED, null, line.size())
+                                    : JetstreamFrame.text(line.bytes())))
+                            .filter(Objects::nonNull).toList());
+        }
+
+        @Override
+        protected boolean retryable(Throwable failure) {
+            return failure instanceof BlueskyException;
+        }
+
+        @Override
+        protected Uni<Long> backOff(Throwable failure) {
+            stats.reconnects.incrementAndGet();
+            host++;
+            Duration wait = backoff.next();
+            stats.backingOff(wait);
+            LOG.warnf("Bluesky: %s; reconnecting to %s in %d ms", failure.getMessage(),
+                    config.urls().get(host % config.urls().size()),
+                    wait.toMillis());
+            return waitOrStop(wait);
+        }
+
+        @Override
+        protected void disconnect() {
+            jetstream.disconnect();
+        }
+
+        @Override
+        protected void onFailed(Throwable failure) {
+            stats.backingOff(Duration.ZERO);
+        }
+
+        @Override
+        protected void onCompleted() {
+            LOG.infof("Bluesky %s completed: %d events published", mode.label(), stats.published.get());
+        }
+    }
 }

@@ -1,41 +1,53 @@
 package dev.pulse.console;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import dev.pulse.json.JsonSyntax;
 import dev.pulse.json.JsonSyntaxException;
+import dev.pulse.source.LiveSource;
 import dev.pulse.source.PostSummarizer;
 
 /**
- * Renders a record as one console line, {@code <topic>-<partition>@<offset> key=<key> <value>}. Posts on
- * {@code tweets} are shown as id, author and the start of the text; other JSON as written (control characters
+ * Renders a record as one console line, {@code <topic>-<partition>@<offset> key=<key> <value>}. A post on a
+ * live source's topic is shown as that source summarizes it (X: id, author and the start of the text); other JSON as written
+ * (control characters
  * escaped, long values shortened); other text is quoted and escaped; bytes that are not UTF-8 as {@code \xNN}.
  */
 @ApplicationScoped
 public class RecordFormatter {
 
     private final JsonSyntax json;
-    private final Map<String, PostSummarizer> posts = new HashMap<>();
+    private final ObjectMapper mapper;
+    private final Map<String, PostSummarizer> posts;
     private final int maxChars;
 
     @Inject
-    public RecordFormatter(JsonSyntax json, Instance<PostSummarizer> summarizers, ConsoleConfig config) {
-        this(json, (Iterable<PostSummarizer>) summarizers, config);
+    public RecordFormatter(JsonSyntax json, ObjectMapper mapper, Instance<LiveSource> sources, ConsoleConfig config) {
+        // a topic two sources share (a configuration mistake) is shown as the first source's posts
+        this(json, mapper, sources.stream().collect(Collectors.toMap(LiveSource::topic, LiveSource::summarizer, (a, b) -> a)),
+                config);
     }
 
-    public RecordFormatter(JsonSyntax json, Iterable<PostSummarizer> summarizers, ConsoleConfig config) {
+    /** {@code posts}: how the posts of each live source's topic are shown. */
+    public RecordFormatter(JsonSyntax json, ObjectMapper mapper, Map<String, PostSummarizer> posts,
+            ConsoleConfig config) {
         this.json = json;
-        summarizers.forEach(summarizer -> posts.put(summarizer.topic(), summarizer));
+        this.mapper = mapper;
+        this.posts = Map.copyOf(posts);
         this.maxChars = Math.max(16, config.maxChars());
     }
 
@@ -48,8 +60,7 @@ public class RecordFormatter {
         line.append(topic).append('-').append(partition).append('@').append(offset).append(" key=");
         appendText(line, key, false);
         line.append(' ');
-        PostSummarizer summarizer = value == null ? null : posts.get(topic);
-        String post = summarizer == null ? null : summarizer.summarize(value, maxChars);
+        String post = value == null ? null : post(topic, value);
         String problem = null;
         if (post != null) {
             line.append(post);
@@ -60,6 +71,22 @@ public class RecordFormatter {
             appendText(line, value, problem != null);
         }
         return new Shown(line.toString(), problem);
+    }
+
+    /** The summary of a post on a live source's topic; null when the topic is no source's, or the value no post. */
+    private String post(String topic, byte[] value) {
+        PostSummarizer summarizer = posts.get(topic);
+        if (summarizer == null) {
+            return null;
+        }
+        JsonNode post;
+        try {
+            post = mapper.readTree(value);
+        } catch (IOException | RuntimeException e) {
+            return null; // not JSON: shown escaped
+        }
+        // the rest of the line (names, ids) takes about 40 characters
+        return post == null ? null : summarizer.summarize(post, Math.max(16, maxChars - 40));
     }
 
     /** Null for a well-formed JSON value (which is UTF-8 by the JSON check), else what is wrong with it. */

@@ -1,6 +1,7 @@
 package dev.pulse.json;
 
 import java.io.IOException;
+import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -30,7 +31,7 @@ public class JsonSyntax {
         try (JsonParser parser = factory.createParser(buf, off, len)) {
             JsonToken token = parser.nextToken();
             if (token == null) {
-                throw new JsonSyntaxException("no JSON value", 1, 1);
+                throw new JsonSyntaxException("no JSON value", JsonLocation.NA);
             }
             int depth = 0;
             do {
@@ -43,16 +44,12 @@ public class JsonSyntax {
                 }
             } while (depth > 0 && (token = parser.nextToken()) != null);
             if (parser.nextToken() != null) {
-                JsonLocation at = parser.currentTokenLocation();
-                throw new JsonSyntaxException("unexpected content after the JSON value", at.getLineNr(), at.getColumnNr());
+                throw new JsonSyntaxException("unexpected content after the JSON value", parser.currentTokenLocation());
             }
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            int line = at == null ? 1 : Math.max(1, at.getLineNr());
-            int column = at == null ? 1 : Math.max(1, at.getColumnNr());
-            throw new JsonSyntaxException(e.getOriginalMessage(), line, column);
+            throw new JsonSyntaxException(e.getOriginalMessage(), Objects.requireNonNullElse(e.getLocation(), JsonLocation.NA));
         } catch (IOException e) {
-            throw new JsonSyntaxException(e.getMessage(), 1, 1);
+            throw new JsonSyntaxException(e.getMessage(), JsonLocation.NA);
         }
     }
 }

@@ -14,6 +14,8 @@ import io.smallrye.mutiny.Multi;
  * {@code /live/records} carries the data itself, so it needs the API key when {@code pulse.auth.api-key} is set.
  */
 @Path("/live")
+@Produces(MediaType.SERVER_SENT_EVENTS)
+@RestStreamElementType(MediaType.TEXT_PLAIN)
 public class LiveResource {
 
     /** The method that carries record data: read-only, yet behind the API key. */
@@ -27,16 +29,12 @@ public class LiveResource {
 
     @GET
     @Path("/records")
-    @Produces(MediaType.SERVER_SENT_EVENTS)
-    @RestStreamElementType(MediaType.TEXT_PLAIN)
     public Multi<String> records() {
         return feed.records();
     }
 
     @GET
     @Path("/rates")
-    @Produces(MediaType.SERVER_SENT_EVENTS)
-    @RestStreamElementType(MediaType.TEXT_PLAIN)
     public Multi<String> rates() {
         return feed.rates();
     }

@@ -56,16 +56,16 @@ public class Commands {
     }
 
     private Forwarded forward(OwnedSource<?> source, String action, Map<String, String> params, String reason) {
-        ControlRecord command = new ControlRecord(source.name(), action, params, reason, owners.replica(), false);
+        ControlRecord command = new ControlRecord(source.id().name(), action, params, reason, owners.replica(), false);
         try {
             owners.send(source, command).await().atMost(Owners.WRITE_TIMEOUT);
         } catch (RuntimeException e) {
             throw new ProblemException(Problem.of(503, "control-unavailable", "Kafka unavailable",
-                    "this replica does not own " + source.name() + " and could not write the command to topic "
+                    "this replica does not own " + source.id().name() + " and could not write the command to topic "
                             + owners.topic() + " for its owner: " + e.getMessage()));
         }
-        return new Forwarded(source.name(), action, owners.replica(), "this replica does not own " + source.name()
-                + ": the command went to partition " + source.partition() + " of topic " + owners.topic()
+        return new Forwarded(source.id().name(), action, owners.replica(), "this replica does not own " + source.id().name()
+                + ": the command went to partition " + source.id().partition() + " of topic " + owners.topic()
                 + ", which the owner applies");
     }
 }

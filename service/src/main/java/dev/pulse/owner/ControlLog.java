@@ -35,7 +35,7 @@ public class ControlLog {
     /** Writes an owner's status of {@code source}, without waiting: the next one follows within a second. */
     void status(OwnedSource<?> source, JsonNode owned) {
         status.sendMessageAndForget(Message.of(owned.toString())
-                .addMetadata(OutgoingKafkaRecordMetadata.<String> builder().withKey(source.name()).build()));
+                .addMetadata(OutgoingKafkaRecordMetadata.<String> builder().withKey(source.id().name()).build()));
     }
 
     /** Writes {@code record} to {@code source}'s partition; completes when Kafka has it. */
@@ -47,6 +47,6 @@ public class ControlLog {
             return Uni.createFrom().failure(e);
         }
         return control.sendMessage(Message.of(json).addMetadata(OutgoingKafkaRecordMetadata.<String> builder()
-                .withKey(source.name()).withPartition(source.partition()).build()));
+                .withKey(source.id().name()).withPartition(source.id().partition()).build()));
     }
 }

@@ -24,17 +24,8 @@ import io.quarkus.runtime.StartupEvent;
 @ApplicationScoped
 public class ControlTopic {
 
-    private final TopicInitializer initializer;
-    private final TopicsConfig topics;
-    private final Owners owners;
-
-    ControlTopic(TopicInitializer initializer, TopicsConfig topics, Owners owners) {
-        this.initializer = initializer;
-        this.topics = topics;
-        this.owners = owners;
-    }
-
-    void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
+    void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event,
+            TopicInitializer initializer, TopicsConfig topics, Owners owners) {
         Map<String, String> compacted = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
         Map<String, Integer> tooFew = initializer.create(List.of(
                 new NewTopic(topics.control(), Optional.of(owners.partitions()), topics.replicationFactor())

@@ -12,17 +12,11 @@ import java.util.Optional;
  */
 public interface OwnedSource<S> {
 
-    /** Its name in control records: {@code sample}, {@code x} or {@code bluesky}. */
-    String name();
-
-    /** The channel it writes through: {@code sample}, {@code tweets} or {@code bluesky}. */
-    String channel();
+    /** Its name, channel and control partition. */
+    SourceId id();
 
     /** Whether a run is going (or waiting to reconnect). */
     boolean active();
-
-    /** Its partition of the control topic. */
-    int partition();
 
     /** Refuses parameters that cannot start a run, with an {@link IllegalArgumentException} naming the bad one. */
     void check(Map<String, String> params);

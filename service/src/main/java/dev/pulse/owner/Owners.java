@@ -9,9 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -80,10 +78,10 @@ public class Owners implements KafkaConsumerRebalanceListener {
     Owners(Instance<OwnedSource<?>> found, ControlLog log, ObjectMapper mapper, KafkaClients clients,
             TopicsConfig topics, OwnersConfig config, Replica replica, SourceTransactions transactions) {
         for (OwnedSource<?> source : found) {
-            OwnedSource<?> clash = sources.put(source.partition(), source);
+            OwnedSource<?> clash = sources.put(source.id().partition(), source);
             if (clash != null) {
-                throw new IllegalStateException(source.name() + " and " + clash.name() + " share control partition "
-                        + source.partition());
+                throw new IllegalStateException(source.id().name() + " and " + clash.id().name() + " share control partition "
+                        + source.id().partition());
             }
         }
         this.log = log;
@@ -114,7 +112,7 @@ public class Owners implements KafkaConsumerRebalanceListener {
 
     /** Whether this replica owns {@code source} now. */
     public boolean owns(OwnedSource<?> source) {
-        return owned.contains(source.partition());
+        return owned.contains(source.id().partition());
     }
 
     /** The sources this replica owns now. */
@@ -128,14 +126,12 @@ public class Owners implements KafkaConsumerRebalanceListener {
      */
     <R> Optional<R> ifOwned(OwnedSource<?> source, Supplier<R> action) {
         try {
-            assigned.get(WRITE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
+            Uni.createFrom().completionStage(assigned).await().atMost(WRITE_TIMEOUT);
+        } catch (RuntimeException e) {
             LOG.debugf("No assignment yet in group %s: %s", group, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
         synchronized (this) {
-            return owned.contains(source.partition()) ? Optional.of(action.get()) : Optional.empty();
+            return owned.contains(source.id().partition()) ? Optional.of(action.get()) : Optional.empty();
         }
     }
 
@@ -150,7 +146,7 @@ public class Owners implements KafkaConsumerRebalanceListener {
         source.check(params);
         if (!ready(source)) {
             throw new ProblemException(Problem.of(503, "source-unavailable", "Cannot start",
-                    source.name() + " cannot write to Kafka here now (its transaction did not begin); see this"
+                    source.id().name() + " cannot write to Kafka here now (its transaction did not begin); see this"
                             + " replica's log, and its liveness check pulse-owners"));
         }
         return source.start(params, false);
@@ -158,9 +154,9 @@ public class Owners implements KafkaConsumerRebalanceListener {
 
     /** Records what this replica, the owner, did on request, for the replica that owns the source next. */
     void record(OwnedSource<?> source, String action, Map<String, String> params, String reason) {
-        ControlRecord done = new ControlRecord(source.name(), action, params, reason, replica, true);
+        ControlRecord done = new ControlRecord(source.id().name(), action, params, reason, replica, true);
         synchronized (this) {
-            remember(source.partition(), done);
+            remember(source.id().partition(), done);
         }
         write(source, done);
     }
@@ -189,13 +185,13 @@ public class Owners implements KafkaConsumerRebalanceListener {
                     // The record there is read next, and says which run to resume.
                     resumeAt.put(partition.partition(), end - 1);
                     consumer.seek(partition, end - 1);
-                    LOG.infof("Replica %s owns %s", replica, source.name());
+                    LOG.infof("Replica %s owns %s", replica, source.id().name());
                 } else {
                     // From the start, not from wherever the consumer's offset reset would find the end later (on a
                     // new topic that can be after a command another replica wrote meanwhile): that command is ours.
                     consumer.seek(partition, 0);
                     LOG.infof("Replica %s owns %s; no command yet, so it does what start-up does", replica,
-                            source.name());
+                            source.id().name());
                     if (ready(source)) {
                         source.startConfigured();
                     }
@@ -214,7 +210,7 @@ public class Owners implements KafkaConsumerRebalanceListener {
                     resumeAt.remove(partition.partition());
                     running.remove(partition.partition());
                     OwnedSource<?> source = sources.get(partition.partition());
-                    LOG.infof("Replica %s hands %s over", replica, source.name());
+                    LOG.infof("Replica %s hands %s over", replica, source.id().name());
                     source.release();
                     transactions.end(source);
                 }
@@ -234,29 +230,29 @@ public class Owners implements KafkaConsumerRebalanceListener {
      * it once the rebalance is over.
      */
     private void refused(String channel, String reason) {
-        OwnedSource<?> source = sources.values().stream().filter(s -> s.channel().equals(channel)).findFirst()
+        OwnedSource<?> source = sources.values().stream().filter(s -> s.id().channel().equals(channel)).findFirst()
                 .orElse(null);
         if (source == null) {
             return;
         }
         if (SourceTransactions.FENCED.equals(reason)) {
-            LOG.errorf("Replica %s stops %s: its producer was fenced; restart the replica", replica, source.name());
+            LOG.errorf("Replica %s stops %s: its producer was fenced; restart the replica", replica, source.id().name());
             source.stop();
             return;
         }
         boolean active;
         synchronized (this) {
-            if (!owned.contains(source.partition())) {
+            if (!owned.contains(source.id().partition())) {
                 return;
             }
             active = source.active();
-            LOG.infof("Replica %s stops %s: its last commit was refused%s", replica, source.name(),
+            LOG.infof("Replica %s stops %s: its last commit was refused%s", replica, source.id().name(),
                     active ? "; it starts again from what the topic holds" : "");
             source.release();
         }
         if (active) {
             later(source, () -> {
-                ControlRecord last = running.get(source.partition());
+                ControlRecord last = running.get(source.id().partition());
                 resume(source, last != null && last.start() ? last.params() : Map.of());
             });
         }
@@ -266,7 +262,7 @@ public class Owners implements KafkaConsumerRebalanceListener {
     private void later(OwnedSource<?> source, Runnable start) {
         Infrastructure.getDefaultWorkerPool().schedule(() -> {
             synchronized (this) {
-                if (owned.contains(source.partition()) && !source.active()) {
+                if (owned.contains(source.id().partition()) && !source.active()) {
                     start.run();
                 }
             }
@@ -282,10 +278,10 @@ public class Owners implements KafkaConsumerRebalanceListener {
             try {
                 source.start(params, true);
             } catch (IllegalArgumentException e) {
-                LOG.errorf("Replica %s cannot resume the %s run %s: %s", replica, source.name(), params,
+                LOG.errorf("Replica %s cannot resume the %s run %s: %s", replica, source.id().name(), params,
                         e.getMessage());
             }
-        } else if (!transactions.fenced().contains(source.channel())) {
+        } else if (!transactions.fenced().contains(source.id().channel())) {
             later(source, () -> resume(source, params));
         }
     }
@@ -296,7 +292,7 @@ public class Owners implements KafkaConsumerRebalanceListener {
             transactions.begin(source);
             return true;
         } catch (RuntimeException e) {
-            LOG.errorf("Replica %s cannot start %s: its transaction did not begin (%s)", replica, source.name(),
+            LOG.errorf("Replica %s cannot start %s: its transaction did not begin (%s)", replica, source.id().name(),
                     e.getMessage());
             return false;
         }
@@ -328,12 +324,12 @@ public class Owners implements KafkaConsumerRebalanceListener {
 
     private void takeOver(OwnedSource<?> source, ControlRecord last) {
         if (last != null && last.start()) {
-            LOG.infof("Replica %s resumes the %s run %s that %s started", replica, source.name(), last.params(),
+            LOG.infof("Replica %s resumes the %s run %s that %s started", replica, source.id().name(), last.params(),
                     last.from());
             resume(source, last.params());
-            remember(source.partition(), last);
+            remember(source.id().partition(), last);
         } else if (last != null && last.stopRequested()) {
-            LOG.infof("Replica %s leaves %s stopped, as %s asked", replica, source.name(), last.from());
+            LOG.infof("Replica %s leaves %s stopped, as %s asked", replica, source.id().name(), last.from());
         } else if (ready(source)) {
             source.startConfigured();
         }
@@ -343,25 +339,25 @@ public class Owners implements KafkaConsumerRebalanceListener {
         if (command.start()) {
             try {
                 if (ready(source) && source.start(command.params(), false).isPresent()) {
-                    LOG.infof("Replica %s started %s %s as %s asked", replica, source.name(), command.params(),
+                    LOG.infof("Replica %s started %s %s as %s asked", replica, source.id().name(), command.params(),
                             command.from());
-                    remember(source.partition(), command);
+                    remember(source.id().partition(), command);
                 } else {
-                    LOG.infof("Replica %s did not start %s %s as %s asked: it is running", replica, source.name(),
+                    LOG.infof("Replica %s did not start %s %s as %s asked: it is running", replica, source.id().name(),
                             command.params(), command.from());
-                    ControlRecord current = running.get(source.partition());
+                    ControlRecord current = running.get(source.id().partition());
                     if (current != null) {
                         write(source, current);
                     }
                 }
             } catch (IllegalArgumentException e) {
-                LOG.errorf("Replica %s did not start %s as %s asked: %s", replica, source.name(), command.from(),
+                LOG.errorf("Replica %s did not start %s as %s asked: %s", replica, source.id().name(), command.from(),
                         e.getMessage());
             }
         } else {
-            LOG.infof("Replica %s stops %s as %s asked", replica, source.name(), command.from());
+            LOG.infof("Replica %s stops %s as %s asked", replica, source.id().name(), command.from());
             source.stop();
-            running.remove(source.partition());
+            running.remove(source.id().partition());
         }
     }
 
@@ -377,7 +373,7 @@ public class Owners implements KafkaConsumerRebalanceListener {
         send(source, command).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()).subscribe().with(
                 ok -> LOG.debugf("Recorded %s", command),
                 failure -> LOG.warnf("Could not record %s %s in topic %s (%s): a later owner may not resume it",
-                        source.name(), command.action(), topic, failure.getMessage()));
+                        source.id().name(), command.action(), topic, failure.getMessage()));
     }
 
     private ControlRecord parse(ConsumerRecord<String, String> record) {
@@ -413,10 +409,10 @@ public class Owners implements KafkaConsumerRebalanceListener {
         for (int partition : mine) {
             OwnedSource<?> source = sources.get(partition);
             try {
-                send(source, new ControlRecord(source.name(), ControlRecord.STOP, Map.of(), ControlRecord.SHUTDOWN,
+                send(source, new ControlRecord(source.id().name(), ControlRecord.STOP, Map.of(), ControlRecord.SHUTDOWN,
                         replica, true)).await().atMost(WRITE_TIMEOUT);
             } catch (RuntimeException e) {
-                LOG.warnf("Could not record the shutdown of %s in topic %s: %s", source.name(), topic, e.getMessage());
+                LOG.warnf("Could not record the shutdown of %s in topic %s: %s", source.id().name(), topic, e.getMessage());
             }
         }
     }

@@ -176,11 +176,11 @@ public class SourceTransactions implements ClientCustomizer<Map<String, Object>>
      * topic all that was committed, and the run can resume from there.
      */
     void begin(OwnedSource<?> source) {
-        Channel channel = channels.get(source.channel());
+        Channel channel = channels.get(source.id().channel());
         if (!transactional(channel)) {
             return;
         }
-        channel.control = new TopicPartition(controlTopic, source.partition());
+        channel.control = new TopicPartition(controlTopic, source.id().partition());
         boolean clean = producer(channel).runOnSendingThread(p -> {
             if (channel.fenced) {
                 return false;
@@ -211,7 +211,7 @@ public class SourceTransactions implements ClientCustomizer<Map<String, Object>>
 
     /** The owner stopped {@code source} and waited for its sends: commits them, and leaves no transaction open. */
     void end(OwnedSource<?> source) {
-        Channel channel = channels.get(source.channel());
+        Channel channel = channels.get(source.id().channel());
         if (!transactional(channel) || !channel.open) {
             return;
         }

@@ -65,7 +65,7 @@ public class StatusBoard {
         if (owners.owns(source)) {
             return local(source);
         }
-        ObjectNode theirs = latest.get(source.name());
+        ObjectNode theirs = latest.get(source.id().name());
         if (theirs != null && !owners.replica().equals(theirs.path(OWNER).asText())) {
             return theirs;
         }

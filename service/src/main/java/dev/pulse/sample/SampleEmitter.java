@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 
 import dev.pulse.kafka.TopicsConfig;
 import dev.pulse.owner.OwnedSource;
+import dev.pulse.owner.SourceId;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -31,6 +32,7 @@ public class SampleEmitter implements OwnedSource<SampleStatus> {
     private static final Logger LOG = Logger.getLogger(SampleEmitter.class);
 
     static final String CHANNEL = "sample";
+    private static final SourceId ID = new SourceId("sample", CHANNEL, 0);
 
     private final UnicastProcessor<SampleRun> runs = UnicastProcessor.create();
     private final SampleConfig config;
@@ -57,24 +59,14 @@ public class SampleEmitter implements OwnedSource<SampleStatus> {
     }
 
     @Override
-    public String name() {
-        return "sample";
-    }
-
-    @Override
-    public String channel() {
-        return CHANNEL;
+    public SourceId id() {
+        return ID;
     }
 
     @Override
     public boolean active() {
         SampleRun run = current;
         return run != null && run.active();
-    }
-
-    @Override
-    public int partition() {
-        return 0;
     }
 
     @Override

@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * A live source as the rest of Pulse sees it: the topic it writes (created at start-up, read by the console), where
- * its status and control live, and whether it is well. Each source's publisher is one.
+ * its status and control live, how the console shows its posts, and whether it is well. Each source's publisher is one.
  */
 public interface LiveSource {
 
@@ -13,6 +13,9 @@ public interface LiveSource {
 
     /** The topic it writes. */
     String topic();
+
+    /** How the console shows the posts in its topic. */
+    PostSummarizer summarizer();
 
     /** The mode of its current or configured run. */
     String mode();

@@ -4,9 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -25,6 +22,7 @@ public abstract class SourceSession {
     private static final Logger LOG = Logger.getLogger(SourceSession.class);
 
     private final String name;
+    private final String mode;
     private final boolean live;
     private final CompletableFuture<Void> stopSignal = new CompletableFuture<>();
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
@@ -33,9 +31,13 @@ public abstract class SourceSession {
     private volatile Instant nextRetryAt;
     private volatile Instant disconnectedSince = Instant.now();
 
-    /** {@code name} names the run in logs, e.g. {@code X sample stream}. */
-    protected SourceSession(String name, boolean live) {
+    /**
+     * {@code name} names the run in logs, e.g. {@code X sample stream}; {@code mode} is its source's mode, e.g.
+     * {@code sample}; {@code live} is false for one pass over a capture.
+     */
+    protected SourceSession(String name, String mode, boolean live) {
         this.name = name;
+        this.mode = mode;
         this.live = live;
     }
 
@@ -115,11 +117,9 @@ public abstract class SourceSession {
     public final void stopAndDrain(Duration wait) {
         stop();
         try {
-            ended.get(wait.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
+            Uni.createFrom().completionStage(ended).await().atMost(wait);
+        } catch (RuntimeException e) {
             LOG.warnf("%s: the last records were still being sent at shutdown (%s)", name, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
@@ -133,6 +133,11 @@ public abstract class SourceSession {
 
     public final boolean live() {
         return live;
+    }
+
+    /** Its source's mode, as the status shows it. */
+    public final String mode() {
+        return mode;
     }
 
     public final boolean active() {

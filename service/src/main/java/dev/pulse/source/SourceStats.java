@@ -1,5 +1,6 @@
 package dev.pulse.source;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,6 +31,8 @@ public abstract class SourceStats {
     public final AtomicLong published = new AtomicLong();
     public final AtomicLong duplicates = new AtomicLong();
     public final AtomicLong reconnects = new AtomicLong();
+    /** The back-off before the next connection, 0 while connected or stopped. */
+    private final AtomicLong backoffMillis = new AtomicLong();
     /** Records Kafka did not acknowledge, and when to log the next of them. */
     private final AtomicLong notPublished = new AtomicLong();
     private final FailureLogPace failureLog = new FailureLogPace();
@@ -53,6 +56,12 @@ public abstract class SourceStats {
         count("received", received);
         count("published", published);
         count("duplicates", duplicates);
+        gauge("backoff.seconds", backoffMillis, v -> v.get() / 1000.0);
+    }
+
+    /** The back-off now running before the next connection; {@link Duration#ZERO} once connected or ended. */
+    public void backingOff(Duration wait) {
+        backoffMillis.set(wait.toMillis());
     }
 
     /** A counter metric {@code pulse.<name>.<metric>} that reads {@code value} when scraped. */

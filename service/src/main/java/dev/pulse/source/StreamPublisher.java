@@ -7,6 +7,7 @@ import java.util.Optional;
 import jakarta.annotation.PreDestroy;
 
 import dev.pulse.owner.OwnedSource;
+import dev.pulse.owner.SourceId;
 
 /**
  * A live stream's publisher as a singleton source: its sessions run one at a time, and a start names a mode (the
@@ -16,12 +17,29 @@ import dev.pulse.owner.OwnedSource;
  * @param <M> its modes
  * @param <T> its status
  */
-public abstract class StreamPublisher<S extends SourceSession, M, T> implements LiveSource, OwnedSource<T> {
+public abstract class StreamPublisher<S extends SourceSession, M extends SourceMode, T> implements LiveSource, OwnedSource<T> {
 
     /** How long a handover waits for what a stopped session received to be acknowledged by Kafka. */
     private static final Duration DRAIN = Duration.ofSeconds(10);
 
     protected final Sessions<S> sessions = new Sessions<>();
+    private final SourceId id;
+    private final String topic;
+    private final PostSummarizer summarizer;
+    private final Duration maxDisconnected;
+
+    /**
+     * @param topic the topic its channel writes
+     * @param summarizer how the console shows its posts
+     * @param maxDisconnected how long a live session may stay without a working connection before the source is
+     *        unwell ({@code pulse.<name>.max-disconnected})
+     */
+    protected StreamPublisher(SourceId id, String topic, PostSummarizer summarizer, Duration maxDisconnected) {
+        this.id = id;
+        this.topic = topic;
+        this.summarizer = summarizer;
+        this.maxDisconnected = maxDisconnected;
+    }
 
     /** The mode {@code params} ask for; an {@link IllegalArgumentException} when it cannot run. */
     protected abstract M mode(Map<String, String> params);
@@ -34,6 +52,39 @@ public abstract class StreamPublisher<S extends SourceSession, M, T> implements 
      * own the source (or starts it for the first time), so what the source last published is only in its topic.
      */
     protected abstract T begin(M mode, boolean takeover);
+
+    @Override
+    public final SourceId id() {
+        return id;
+    }
+
+    /** {@code <name>/stream}. */
+    @Override
+    public final String path() {
+        return id.name() + "/stream";
+    }
+
+    @Override
+    public final String topic() {
+        return topic;
+    }
+
+    @Override
+    public final PostSummarizer summarizer() {
+        return summarizer;
+    }
+
+    /** The current session's mode, else the configured one ({@code off} when none is). */
+    @Override
+    public final String mode() {
+        S session = sessions.current();
+        return session != null ? session.mode() : configured().map(SourceMode::label).orElse("off");
+    }
+
+    @Override
+    public final Optional<String> problem() {
+        return sessions.problem(maxDisconnected, "pulse." + id.name() + ".max-disconnected");
+    }
 
     @Override
     public boolean active() {

@@ -2,6 +2,8 @@ package dev.pulse.x;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
@@ -147,9 +149,19 @@ public class XApi {
         RequestOptions options = new RequestOptions().setMethod(method)
                 .setAbsoluteURI(base + pathAndQuery)
                 .setFollowRedirects(false);
-        config.bearerToken().map(Secret::get).ifPresent(token -> options.putHeader("Authorization", "Bearer " + token));
-        options.putHeader("User-Agent", userAgent.value());
+        headers().forEach(options::putHeader);
         return options;
+    }
+
+    /**
+     * The headers of every call to X, streaming or REST: {@code Authorization: Bearer <pulse.x.bearer-token>} (when
+     * set) and Pulse's {@code User-Agent}. The token goes into this header only.
+     */
+    Map<String, String> headers() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        config.bearerToken().map(Secret::get).ifPresent(token -> headers.put("Authorization", "Bearer " + token));
+        headers.put("User-Agent", userAgent.value());
+        return headers;
     }
 
     private String query() {

@@ -16,12 +16,10 @@ class XStats extends SourceStats {
 
     final AtomicLong malformed = new AtomicLong();
     final AtomicLong keepAlives = new AtomicLong();
-    final AtomicLong backoffMillis = new AtomicLong();
 
     XStats(MeterRegistry registry) {
         super(registry, "x", "X stream", "posts");
         count("malformed", malformed);
-        gauge("backoff.seconds", backoffMillis, v -> v.get() / 1000.0);
     }
 
     void error(String type) {

@@ -1,12 +1,13 @@
 package dev.pulse.x;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Outgoing;
@@ -15,12 +16,17 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.pulse.kafka.TopicsConfig;
+import dev.pulse.owner.SourceId;
 import dev.pulse.source.CaptureFile;
+import dev.pulse.source.LineFramer;
 import dev.pulse.source.RecentKeys;
+import dev.pulse.source.SourceSession;
 import dev.pulse.source.StreamPublisher;
 import dev.pulse.source.StreamResource;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.buffer.Buffer;
 
 /**
  * The X stream publisher: X's posts → channel {@code tweets} → topic {@code tweets}. Each start queues an
@@ -28,8 +34,8 @@ import io.smallrye.mutiny.Multi;
  * time. The stream is read with the Vert.x HTTP client, not the REST client: in Quarkus 3.33 the REST client has no
  * back-pressure and no line framing for a body that is not server-sent events.
  */
-@ApplicationScoped
-public class XStreamPublisher extends StreamPublisher<XSession, XMode, XStatus> {
+@Singleton
+public class XStreamPublisher extends StreamPublisher<XStreamPublisher.XSession, XMode, XStatus> {
 
     private static final Logger LOG = Logger.getLogger(XStreamPublisher.class);
     /** The synthetic capture replayed when {@code pulse.x.replay.file} is unset. */
@@ -41,7 +47,6 @@ public class XStreamPublisher extends StreamPublisher<XSession, XMode, XStatus> 
     private final XStats stats;
     private final LineRecorder recorder;
     private final RecentKeys recent;
-    private final String topic;
     private final Backoff backoff;
     private final ObjectMapper mapper;
     private final XRules rules;
@@ -50,6 +55,7 @@ public class XStreamPublisher extends StreamPublisher<XSession, XMode, XStatus> 
 
     XStreamPublisher(XConfig config, XApi api, XStats stats, LineRecorder recorder,
             ObjectMapper mapper, XRules rules, XConnections connections, XWindow window, TopicsConfig topics) {
+        super(new SourceId("x", "tweets", 1), topics.tweets(), new XPostSummary(), config.maxDisconnected());
         this.config = config;
         this.window = window;
         this.api = api;
@@ -60,7 +66,6 @@ public class XStreamPublisher extends StreamPublisher<XSession, XMode, XStatus> 
         this.rules = rules;
         this.connections = connections;
         this.recent = new RecentKeys(config.dedupWindow());
-        this.topic = topics.tweets();
         this.backoff = new Backoff(config.backoff(), Clock.systemUTC());
     }
 
@@ -90,21 +95,6 @@ public class XStreamPublisher extends StreamPublisher<XSession, XMode, XStatus> 
     }
 
     @Override
-    public String name() {
-        return "x";
-    }
-
-    @Override
-    public String channel() {
-        return "tweets";
-    }
-
-    @Override
-    public int partition() {
-        return 1;
-    }
-
-    @Override
     protected Optional<XMode> configured() {
         return Optional.of(configuredMode()).filter(mode -> mode != XMode.OFF);
     }
@@ -126,12 +116,11 @@ public class XStreamPublisher extends StreamPublisher<XSession, XMode, XStatus> 
     protected XStatus begin(XMode mode, boolean takeover) {
         if (mode.live() && takeover) {
             // What the previous owner (or this process before a restart) published is only in the topic.
-            int ids = window.rebuild(topic, config.dedupWindow(), recent);
-            LOG.debugf("X: duplicate window rebuilt from the last %d posts of %s", ids, topic);
+            int ids = window.rebuild(topic(), config.dedupWindow(), recent);
+            LOG.debugf("X: duplicate window rebuilt from the last %d posts of %s", ids, topic());
         }
         recorder.enable(mode.live());
-        PostHandler handler = new PostHandler(mapper, mode, recent, stats, recorder);
-        XSession session = new XSession(mode, api, replay::chunks, handler, backoff, stats, config, connections);
+        XSession session = new XSession(mode);
         sessions.begin(session);
         if (mode == XMode.FILTERED && !config.rules().isEmpty()) {
             rules.reconcile(config.rules()).subscribe().with(
@@ -150,31 +139,104 @@ public class XStreamPublisher extends StreamPublisher<XSession, XMode, XStatus> 
     public XStatus status() {
         XSession session = sessions.current();
         Instant retry = session == null ? null : session.nextRetryAt();
-        String source = session != null && session.mode() == XMode.REPLAY ? replay.name() : null;
+        String source = session != null && !session.live() ? replay.name() : null;
         return new XStatus(mode(), state(), stats.received.get(), stats.published.get(), stats.malformed.get(),
                 stats.duplicates.get(), stats.keepAlives.get(), stats.reconnects.get(),
                 session == null ? null : session.lastError(), retry == null ? null : retry.toString(), source);
     }
 
-    @Override
-    public String path() {
-        return "x/stream";
-    }
+    /**
+     * One run of the X stream publisher: a live stream with X's reconnect policy (one connection at a time, never two),
+     * or one pass over a replay capture, as the Kafka records of its posts. The body chunks are framed into lines and
+     * turned into records where they arrive (a live stream's event loop); a chunk is read from the connection only when
+     * the channel asked for more records (back-pressure).
+     */
+    final class XSession extends SourceSession {
 
-    @Override
-    public String topic() {
-        return topic;
-    }
+        private final XMode mode;
+        private final PostHandler handler;
+        /** Whether X's connections were closed since the last working connection: once, never in a loop. */
+        private volatile boolean connectionsClosed;
 
-    @Override
-    public String mode() {
-        XSession session = sessions.current();
-        return session == null ? configuredMode().label() : session.mode().label();
-    }
+        XSession(XMode mode) {
+            super("X " + mode.label() + " stream", mode.label(), mode.live());
+            this.mode = mode;
+            this.handler = new PostHandler(mapper, mode, recent, stats, recorder);
+        }
 
-    @Override
-    public Optional<String> problem() {
-        return sessions.problem(config.maxDisconnected(), "pulse.x.max-disconnected");
-    }
+        @Override
+        protected Multi<Message<byte[]>> connection() {
+            LOG.infof("Connecting to the X %s stream", mode.label());
+            Multi<Buffer> chunks = api.stream(mode, this::stopped)
+                    .ifNoItem().after(config.stallTimeout()).failWith(() -> new XStreamException(
+                            XStreamException.Cause.NETWORK, "stalled: nothing, not even a keep-alive, for "
+                                    + config.stallTimeout().toMillis() + " ms (pulse.x.stall-timeout)"));
+            LineFramer framer = new LineFramer((int) config.maxLineBytes().asLongValue());
+            return chunks
+                    .onCompletion().failWith(() -> new XStreamException(XStreamException.Cause.NETWORK, "X closed the stream"))
+                    .onItem().transformToMultiAndConcatenate(chunk -> {
+                        connected();
+                        return handler.messages(framer.feed(chunk.getBytes()));
+                    });
+        }
 
+        @Override
+        protected void onConnected() {
+            backoff.reset();
+            stats.backingOff(Duration.ZERO);
+            connectionsClosed = false;
+        }
+
+        @Override
+        protected Multi<Message<byte[]>> replayed() {
+            return LineFramer.paced(replay.chunks(), (int) config.maxLineBytes().asLongValue(), false, config.replay().rate(),
+                    this::stopped).onItem().transformToMultiAndConcatenate(handler::messages);
+        }
+
+        @Override
+        protected boolean retryable(Throwable failure) {
+            return failure instanceof XStreamException x && x.kind().retryable;
+        }
+
+        @Override
+        protected Uni<Long> backOff(Throwable failure) {
+            XStreamException x = (XStreamException) failure;
+            stats.reconnect(x.kind().label());
+            if (x.kind() == XStreamException.Cause.TOO_MANY_CONNECTIONS && config.resetConnections()
+                    && !connectionsClosed) {
+                connectionsClosed = true;
+                LOG.warnf("X stream: %s; reconnecting once they are closed", x.getMessage());
+                return connections.closeAll().replaceWith(0L).onFailure().recoverWithUni(failed -> {
+                    LOG.warnf("X stream: could not close X's connections (%s); backing off", failed.getMessage());
+                    return wait(x);
+                });
+            }
+            return wait(x);
+        }
+
+        private Uni<Long> wait(XStreamException x) {
+            Duration wait = backoff.next(x);
+            stats.backingOff(wait);
+            LOG.warnf("X stream: %s; reconnecting in %d ms", x.getMessage(), wait.toMillis());
+            return waitOrStop(wait);
+        }
+
+        @Override
+        protected void disconnect() {
+            api.disconnect();
+        }
+
+        @Override
+        protected void onCompleted() {
+            LOG.infof("X %s completed: %d posts published", mode.label(), stats.published.get());
+        }
+
+        @Override
+        protected void onFailed(Throwable failure) {
+            stats.backingOff(Duration.ZERO);
+            if (failure instanceof XStreamException x) {
+                stats.error(x.kind().label());
+            }
+        }
+    }
 }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -13,14 +13,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.pulse.bluesky.BlueskyPostSummary;
 import dev.pulse.json.JsonSyntax;
-import dev.pulse.kafka.TopicsConfig;
 import dev.pulse.x.XPostSummary;
 
 class RecordFormatterTest {
 
-    private final RecordFormatter formatter = new RecordFormatter(new JsonSyntax(new ObjectMapper()),
-            List.of(new XPostSummary(new ObjectMapper(), topics()), new BlueskyPostSummary(new ObjectMapper(), topics())),
-            config(40));
+    private final RecordFormatter formatter = new RecordFormatter(new JsonSyntax(new ObjectMapper()), new ObjectMapper(),
+            Map.of("tweets", new XPostSummary(), "bluesky", new BlueskyPostSummary()), config(40));
 
     @Test
     void jsonIsShownAsWrittenOnOneLine() {
@@ -86,46 +84,6 @@ class RecordFormatterTest {
 
     private String line(String topic, int partition, long offset, byte[] key, byte[] value) {
         return formatter.render(topic, partition, offset, key, value).line();
-    }
-
-    private static TopicsConfig topics() {
-        return new TopicsConfig() {
-            public String sample() {
-                return "sample";
-            }
-
-            public String tweets() {
-                return "tweets";
-            }
-
-            public String bluesky() {
-                return "bluesky";
-            }
-
-            public String control() {
-                return "pulse-control";
-            }
-
-            public String status() {
-                return "pulse-status";
-            }
-
-            public boolean create() {
-                return true;
-            }
-
-            public java.util.OptionalInt partitions() {
-                return java.util.OptionalInt.empty();
-            }
-
-            public java.util.Optional<Short> replicationFactor() {
-                return java.util.Optional.empty();
-            }
-
-            public java.time.Duration createTimeout() {
-                return java.time.Duration.ofSeconds(1);
-            }
-        };
     }
 
     private static ConsoleConfig config(int maxChars) {
