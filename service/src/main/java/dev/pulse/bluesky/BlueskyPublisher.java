@@ -18,7 +18,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.pulse.kafka.TopicsConfig;
 import dev.pulse.owner.SourceId;
-import dev.pulse.source.CaptureFile;
 import dev.pulse.source.ExponentialBackoff;
 import dev.pulse.source.LineFramer;
 import dev.pulse.source.RecentKeys;
@@ -40,30 +39,24 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 public class BlueskyPublisher extends StreamPublisher<BlueskyPublisher.BlueskySession, BlueskyMode, BlueskyStatus> {
 
     private static final Logger LOG = Logger.getLogger(BlueskyPublisher.class);
-    /** The synthetic capture replayed when {@code pulse.bluesky.replay.file} is unset. */
-    static final String BUNDLED_REPLAY = "bluesky/replay-sample.ndjson";
 
     private final BlueskyConfig config;
     private final Jetstream jetstream;
     private final BlueskyCursor cursor;
     private final BlueskyStats stats;
     private final ObjectMapper mapper;
-    private final CaptureFile capture;
     private final ExponentialBackoff backoff;
-    private final RecentKeys recent;
 
     BlueskyPublisher(BlueskyConfig config, Jetstream jetstream, BlueskyCursor cursor, BlueskyStats stats,
             ObjectMapper mapper, TopicsConfig topics) {
         super(new SourceId("bluesky", "bluesky", 2), topics.bluesky(), new BlueskyPostSummary(),
-                config.maxDisconnected());
+                config.replay().file(), config.dedupWindow(), config.maxDisconnected());
         this.config = config;
         this.jetstream = jetstream;
         this.cursor = cursor;
         this.stats = stats;
         this.mapper = mapper;
-        this.capture = new CaptureFile(config.replay().file(), BUNDLED_REPLAY, "pulse.bluesky.replay.file");
         this.backoff = new ExponentialBackoff(config.backoff().initial(), config.backoff().max());
-        this.recent = new RecentKeys(config.dedupWindow());
         if (config.urls().isEmpty()) {
             throw new IllegalArgumentException("pulse.bluesky.urls is empty: give at least one Jetstream URL");
         }
@@ -104,30 +97,31 @@ public class BlueskyPublisher extends StreamPublisher<BlueskyPublisher.BlueskySe
         return mode;
     }
 
-    /** A Jetstream session always resumes from the cursor the topic holds. */
     @Override
-    protected BlueskyStatus begin(BlueskyMode mode, boolean takeover) {
-        boolean live = mode == BlueskyMode.JETSTREAM;
-        BlueskySession session = new BlueskySession(mode);
-        sessions.begin(session);
-        if (live) {
-            LOG.infof("Bluesky Jetstream: collections %s, resuming from %s", config.collections(), topic());
-            Uni.createFrom().item(() -> cursor.read(topic(), config.rewind(), config.dedupWindow()))
-                    .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                    .subscribe().with(resume -> {
-                        resume.seen().forEach(recent::firstTime);
-                        stats.cursor.accumulateAndGet(resume.newestUs(), Math::max);
-                        if (resume.newestUs() > 0) {
-                            LOG.infof("Bluesky: newest event in %s at time_us %d; resuming from %d (%d events to"
-                                    + " skip if sent again)", topic(), resume.newestUs(), resume.cursorUs(),
-                                    resume.seen().size());
-                        }
-                        sessions.queue(session);
-                    }, failure -> session.failBeforeStart("cannot read " + topic() + ": " + failure.getMessage()));
-        } else {
-            sessions.queue(session);
+    protected BlueskySession session(BlueskyMode mode) {
+        return new BlueskySession(mode);
+    }
+
+    /** A Jetstream session always resumes from the cursor the topic holds: it first reads it, off the event loop. */
+    @Override
+    protected Uni<Void> prepare(BlueskySession session, boolean takeover) {
+        if (!session.live()) {
+            return Uni.createFrom().voidItem();
         }
-        return status();
+        LOG.infof("Bluesky Jetstream: collections %s, resuming from %s", config.collections(), topic());
+        return Uni.createFrom().item(() -> cursor.read(topic(), config.rewind(), config.dedupWindow()))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .invoke(resume -> {
+                    resume.seen().forEach(recent::firstTime);
+                    stats.cursor.accumulateAndGet(resume.newestUs(), Math::max);
+                    if (resume.newestUs() > 0) {
+                        LOG.infof("Bluesky: newest event in %s at time_us %d; resuming from %d (%d events to skip if"
+                                + " sent again)", topic(), resume.newestUs(), resume.cursorUs(), resume.seen().size());
+                    }
+                })
+                .onFailure().transform(failure -> new IllegalStateException("cannot read " + topic() + ": "
+                        + failure.getMessage()))
+                .replaceWithVoid();
     }
 
     @Override

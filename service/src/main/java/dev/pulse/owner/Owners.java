@@ -126,7 +126,8 @@ public class Owners implements KafkaConsumerRebalanceListener {
      */
     <R> Optional<R> ifOwned(OwnedSource<?> source, Supplier<R> action) {
         try {
-            Uni.createFrom().completionStage(assigned).await().atMost(WRITE_TIMEOUT);
+            // a copy: a timed-out wait cancels what it waits on
+            Uni.createFrom().completionStage(assigned.copy()).await().atMost(WRITE_TIMEOUT);
         } catch (RuntimeException e) {
             LOG.debugf("No assignment yet in group %s: %s", group, e);
         }
@@ -398,6 +399,8 @@ public class Owners implements KafkaConsumerRebalanceListener {
         synchronized (this) {
             mine = Set.copyOf(owned);
         }
+        // every source stops emitting at once; then each one's last records are awaited and committed
+        mine.forEach(partition -> sources.get(partition).stop());
         for (int partition : mine) {
             OwnedSource<?> source = sources.get(partition);
             source.release();

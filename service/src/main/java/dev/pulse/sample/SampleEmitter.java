@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Outgoing;
@@ -17,7 +16,6 @@ import dev.pulse.owner.OwnedSource;
 import dev.pulse.owner.SourceId;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
 
@@ -116,14 +114,6 @@ public class SampleEmitter implements OwnedSource<SampleStatus> {
                 () -> resume ? resumePoint.next(topic, dataset) : 0, emittedCounter::increment);
         runs.onNext(current);
         return Optional.of(current.status());
-    }
-
-    /** Before the channel's producer closes: the run emits nothing more (what the channel holds is still sent). */
-    void onShutdown(@Observes ShutdownEvent event) {
-        SampleRun run = current;
-        if (run != null && run.active()) {
-            run.stop();
-        }
     }
 
     @Override

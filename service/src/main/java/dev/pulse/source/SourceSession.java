@@ -117,7 +117,7 @@ public abstract class SourceSession {
     public final void stopAndDrain(Duration wait) {
         stop();
         try {
-            Uni.createFrom().completionStage(ended).await().atMost(wait);
+            Uni.createFrom().completionStage(ended.copy()).await().atMost(wait); // a copy: a time-out cancels it
         } catch (RuntimeException e) {
             LOG.warnf("%s: the last records were still being sent at shutdown (%s)", name, e);
         }

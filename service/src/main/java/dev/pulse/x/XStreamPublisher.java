@@ -17,9 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.pulse.kafka.TopicsConfig;
 import dev.pulse.owner.SourceId;
-import dev.pulse.source.CaptureFile;
 import dev.pulse.source.LineFramer;
-import dev.pulse.source.RecentKeys;
 import dev.pulse.source.SourceSession;
 import dev.pulse.source.StreamPublisher;
 import dev.pulse.source.StreamResource;
@@ -38,15 +36,11 @@ import io.vertx.mutiny.core.buffer.Buffer;
 public class XStreamPublisher extends StreamPublisher<XStreamPublisher.XSession, XMode, XStatus> {
 
     private static final Logger LOG = Logger.getLogger(XStreamPublisher.class);
-    /** The synthetic capture replayed when {@code pulse.x.replay.file} is unset. */
-    static final String BUNDLED_REPLAY = "x/replay-sample.ndjson";
 
     private final XConfig config;
     private final XApi api;
-    private final CaptureFile replay;
     private final XStats stats;
     private final LineRecorder recorder;
-    private final RecentKeys recent;
     private final Backoff backoff;
     private final ObjectMapper mapper;
     private final XRules rules;
@@ -55,17 +49,16 @@ public class XStreamPublisher extends StreamPublisher<XStreamPublisher.XSession,
 
     XStreamPublisher(XConfig config, XApi api, XStats stats, LineRecorder recorder,
             ObjectMapper mapper, XRules rules, XConnections connections, XWindow window, TopicsConfig topics) {
-        super(new SourceId("x", "tweets", 1), topics.tweets(), new XPostSummary(), config.maxDisconnected());
+        super(new SourceId("x", "tweets", 1), topics.tweets(), new XPostSummary(), config.replay().file(),
+                config.dedupWindow(), config.maxDisconnected());
         this.config = config;
         this.window = window;
         this.api = api;
-        this.replay = new CaptureFile(config.replay().file(), BUNDLED_REPLAY, "pulse.x.replay.file");
         this.stats = stats;
         this.recorder = recorder;
         this.mapper = mapper;
         this.rules = rules;
         this.connections = connections;
-        this.recent = new RecentKeys(config.dedupWindow());
         this.backoff = new Backoff(config.backoff(), Clock.systemUTC());
     }
 
@@ -113,33 +106,31 @@ public class XStreamPublisher extends StreamPublisher<XStreamPublisher.XSession,
     }
 
     @Override
-    protected XStatus begin(XMode mode, boolean takeover) {
-        if (mode.live() && takeover) {
+    protected XSession session(XMode mode) {
+        recorder.enable(mode.live());
+        return new XSession(mode);
+    }
+
+    /** A live session taking over first rebuilds the duplicate window; a filtered one first sets the rules. */
+    @Override
+    protected Uni<Void> prepare(XSession session, boolean takeover) {
+        if (session.live() && takeover) {
             // What the previous owner (or this process before a restart) published is only in the topic.
             int ids = window.rebuild(topic(), config.dedupWindow(), recent);
             LOG.debugf("X: duplicate window rebuilt from the last %d posts of %s", ids, topic());
         }
-        recorder.enable(mode.live());
-        XSession session = new XSession(mode);
-        sessions.begin(session);
-        if (mode == XMode.FILTERED && !config.rules().isEmpty()) {
-            rules.reconcile(config.rules()).subscribe().with(
-                    ok -> sessions.queue(session),
-                    failure -> {
-                        session.failBeforeStart(failure.getMessage());
-                        LOG.errorf("X filtered stream not started: %s", failure.getMessage());
-                    });
-        } else {
-            sessions.queue(session);
+        if (session.mode != XMode.FILTERED || config.rules().isEmpty()) {
+            return Uni.createFrom().voidItem();
         }
-        return status();
+        return rules.reconcile(config.rules()).replaceWithVoid()
+                .onFailure().invoke(failure -> LOG.errorf("X filtered stream not started: %s", failure.getMessage()));
     }
 
     @Override
     public XStatus status() {
         XSession session = sessions.current();
         Instant retry = session == null ? null : session.nextRetryAt();
-        String source = session != null && !session.live() ? replay.name() : null;
+        String source = session != null && !session.live() ? capture.name() : null;
         return new XStatus(mode(), state(), stats.received.get(), stats.published.get(), stats.malformed.get(),
                 stats.duplicates.get(), stats.keepAlives.get(), stats.reconnects.get(),
                 session == null ? null : session.lastError(), retry == null ? null : retry.toString(), source);
@@ -189,7 +180,7 @@ public class XStreamPublisher extends StreamPublisher<XStreamPublisher.XSession,
 
         @Override
         protected Multi<Message<byte[]>> replayed() {
-            return LineFramer.paced(replay.chunks(), (int) config.maxLineBytes().asLongValue(), false, config.replay().rate(),
+            return LineFramer.paced(capture.chunks(), (int) config.maxLineBytes().asLongValue(), false, config.replay().rate(),
                     this::stopped).onItem().transformToMultiAndConcatenate(handler::messages);
         }
 

@@ -20,6 +20,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import dev.pulse.TopicProbe;
+import dev.pulse.source.StreamPublisher;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -33,7 +34,7 @@ class XReplayTest {
     @Test
     void bundledCaptureIsReplayedIntoTweets() throws IOException {
         List<String> lines;
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream(XStreamPublisher.BUNDLED_REPLAY)) {
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(StreamPublisher.bundledReplay("x"))) {
             lines = Arrays.stream(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\r\n"))
                     .filter(l -> !l.isEmpty()).toList();
         }
