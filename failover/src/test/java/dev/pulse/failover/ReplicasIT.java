@@ -100,16 +100,21 @@ class ReplicasIT {
         }
     }
 
-    private void emitterRunSurvivesAFrozenOwner(KafkaCluster cluster, List<PulseApp> replicas,
-            Map<String, PulseApp> byId) throws Exception {
-        HttpResponse<String> started = replicas.get(0).post("/sample/start?count=" + COUNT + "&interval=0",
-                "application/json", "");
+    /** Starts an emitter run through the first replica; its owner, once a tenth of {@code COUNT} is acknowledged. */
+    private PulseApp startEmitter(List<PulseApp> replicas, Map<String, PulseApp> byId, String query) throws Exception {
+        HttpResponse<String> started = replicas.get(0).post("/sample/start?" + query, "application/json", "");
         assertEquals(202, started.statusCode(), started.body());
         PulseApp owner = await("the emitter running on its owner", Duration.ofSeconds(30),
                 () -> owner(replicas, "/sample", byId, st -> st.path("acknowledged").asLong() > 0));
         await("a tenth of the run acknowledged", Duration.ofSeconds(60),
                 () -> status(owner, "/sample").path("acknowledged").asLong() >= COUNT / 10 ? Optional.of(owner)
                         : Optional.empty());
+        return owner;
+    }
+
+    private void emitterRunSurvivesAFrozenOwner(KafkaCluster cluster, List<PulseApp> replicas,
+            Map<String, PulseApp> byId) throws Exception {
+        PulseApp owner = startEmitter(replicas, byId, "count=" + COUNT + "&interval=0");
         int handedOver = count(owner.log(), "hands sample over");
         owner.pause();
         long pausedAt = System.nanoTime();
@@ -160,14 +165,7 @@ class ReplicasIT {
         await("a tenth of the Jetstream events out", Duration.ofSeconds(60),
                 () -> jetstream.published() >= JETSTREAM_EVENTS / 10 ? Optional.of(true) : Optional.empty());
         // The data set's second half, after what the first run wrote.
-        HttpResponse<String> started = replicas.get(0).post("/sample/start?count=" + 2 * COUNT
-                + "&interval=0&resume=true", "application/json", "");
-        assertEquals(202, started.statusCode(), started.body());
-        PulseApp owner = await("the emitter running on its owner", Duration.ofSeconds(30),
-                () -> owner(replicas, "/sample", byId, st -> st.path("acknowledged").asLong() > 0));
-        await("a tenth of the run acknowledged", Duration.ofSeconds(60),
-                () -> status(owner, "/sample").path("acknowledged").asLong() >= COUNT / 10 ? Optional.of(owner)
-                        : Optional.empty());
+        PulseApp owner = startEmitter(replicas, byId, "count=" + 2 * COUNT + "&interval=0&resume=true");
         JsonNode atKill = status(owner, "/sample");
         owner.kill();
         blueskyOwner.kill();
