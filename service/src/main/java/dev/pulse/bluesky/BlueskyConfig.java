@@ -6,15 +6,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.pulse.source.StreamConfig;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /**
- * The Bluesky Jetstream publisher ({@code pulse.bluesky.*}), writing events to the {@code bluesky} topic.
+ * The Bluesky Jetstream publisher ({@code pulse.bluesky.*}), writing events to the {@code bluesky} topic; the settings
+ * every live stream has are {@link StreamConfig}'s.
  */
 @ConfigMapping(prefix = "pulse.bluesky")
-public interface BlueskyConfig {
+public interface BlueskyConfig extends StreamConfig {
 
     /** {@code jetstream} (live), {@code replay} (a capture) or {@code off}. */
     @WithDefault("off")
@@ -40,25 +42,11 @@ public interface BlueskyConfig {
     @WithDefault("5s")
     Duration rewind();
 
-    /** No frame and no pong for this long: reconnect. A ping goes out every quarter of it. */
-    @WithDefault("30s")
-    Duration stallTimeout();
-
     /** Largest event published (also Jetstream's {@code maxMessageSizeBytes}); larger ones are counted and skipped. */
     @WithDefault("1M")
     MemorySize maxMessageBytes();
 
-    /** How many recent events are remembered to drop the ones a resume or reconnect brings again. */
-    @WithDefault("100000")
-    int dedupWindow();
-
-    /** The {@code bluesky-stream} wellness check turns DOWN after this long without a working connection. */
-    @WithDefault("5m")
-    Duration maxDisconnected();
-
     Backoff backoff();
-
-    Replay replay();
 
     /** Jetstream event kinds. */
     enum Kind {
@@ -74,14 +62,5 @@ public interface BlueskyConfig {
 
         @WithDefault("60s")
         Duration max();
-    }
-
-    interface Replay {
-        /** NDJSON file of Jetstream events, one a line; unset: a bundled synthetic capture. */
-        Optional<String> file();
-
-        /** Events per second; {@code 0} = as fast as Kafka acknowledges. */
-        @WithDefault("50")
-        double rate();
     }
 }

@@ -17,6 +17,11 @@ public enum BlueskyMode implements SourceMode {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    @Override
+    public boolean live() {
+        return this == JETSTREAM;
+    }
+
     static BlueskyMode parse(String text) {
         for (BlueskyMode mode : values()) {
             if (mode.label().equals(text.trim().toLowerCase(Locale.ROOT))) {

@@ -1,7 +1,6 @@
 package dev.pulse.bluesky;
 
 import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -12,16 +11,13 @@ import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Outgoing;
-import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.pulse.kafka.TopicsConfig;
 import dev.pulse.owner.SourceId;
 import dev.pulse.source.ExponentialBackoff;
-import dev.pulse.source.LineFramer;
 import dev.pulse.source.RecentKeys;
-import dev.pulse.source.SourceSession;
 import dev.pulse.source.StreamLine;
 import dev.pulse.source.StreamPublisher;
 import dev.pulse.source.StreamResource;
@@ -36,27 +32,19 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
  * ({@link BlueskyCursor}): nothing the server sent is lost across a restart, and nothing is published twice.
  */
 @Singleton
-public class BlueskyPublisher extends StreamPublisher<BlueskyPublisher.BlueskySession, BlueskyMode, BlueskyStatus> {
+public class BlueskyPublisher extends StreamPublisher<BlueskyMode, BlueskyStatus, BlueskyConfig, BlueskyStats> {
 
-    private static final Logger LOG = Logger.getLogger(BlueskyPublisher.class);
-
-    private final BlueskyConfig config;
     private final Jetstream jetstream;
     private final BlueskyCursor cursor;
-    private final BlueskyStats stats;
     private final ObjectMapper mapper;
-    private final ExponentialBackoff backoff;
 
-    BlueskyPublisher(BlueskyConfig config, Jetstream jetstream, BlueskyCursor cursor, BlueskyStats stats,
+    BlueskyPublisher(BlueskyConfig config, BlueskyStats stats, Jetstream jetstream, BlueskyCursor cursor,
             ObjectMapper mapper, TopicsConfig topics) {
-        super(new SourceId("bluesky", "bluesky", 2), topics.bluesky(), new BlueskyPostSummary(),
-                config.replay().file(), config.dedupWindow(), config.maxDisconnected());
-        this.config = config;
+        super(new SourceId("bluesky", "bluesky", 2), topics.bluesky(), new BlueskyPostSummary(), config, stats,
+                new ExponentialBackoff(config.backoff().initial(), config.backoff().max()));
         this.jetstream = jetstream;
         this.cursor = cursor;
-        this.stats = stats;
         this.mapper = mapper;
-        this.backoff = new ExponentialBackoff(config.backoff().initial(), config.backoff().max());
         if (config.urls().isEmpty()) {
             throw new IllegalArgumentException("pulse.bluesky.urls is empty: give at least one Jetstream URL");
         }
@@ -75,7 +63,7 @@ public class BlueskyPublisher extends StreamPublisher<BlueskyPublisher.BlueskySe
 
     void onStart(@Observes StartupEvent event) {
         if (config.stream() == BlueskyMode.OFF) {
-            LOG.info("Bluesky off: set pulse.bluesky.stream=jetstream to stream Bluesky's public posts into Kafka (no"
+            log.info("Bluesky off: set pulse.bluesky.stream=jetstream to stream Bluesky's public posts into Kafka (no"
                     + " account needed), or pulse.bluesky.stream=replay to replay a capture offline");
         }
     }
@@ -104,18 +92,18 @@ public class BlueskyPublisher extends StreamPublisher<BlueskyPublisher.BlueskySe
 
     /** A Jetstream session always resumes from the cursor the topic holds: it first reads it, off the event loop. */
     @Override
-    protected Uni<Void> prepare(BlueskySession session, boolean takeover) {
-        if (!session.live()) {
+    protected Uni<Void> prepare(BlueskyMode mode, boolean takeover) {
+        if (!mode.live()) {
             return Uni.createFrom().voidItem();
         }
-        LOG.infof("Bluesky Jetstream: collections %s, resuming from %s", config.collections(), topic());
+        log.infof("Bluesky Jetstream: collections %s, resuming from %s", config.collections(), topic());
         return Uni.createFrom().item(() -> cursor.read(topic(), config.rewind(), config.dedupWindow()))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .invoke(resume -> {
                     resume.seen().forEach(recent::firstTime);
                     stats.cursor.accumulateAndGet(resume.newestUs(), Math::max);
                     if (resume.newestUs() > 0) {
-                        LOG.infof("Bluesky: newest event in %s at time_us %d; resuming from %d (%d events to skip if"
+                        log.infof("Bluesky: newest event in %s at time_us %d; resuming from %d (%d events to skip if"
                                 + " sent again)", topic(), resume.newestUs(), resume.cursorUs(), resume.seen().size());
                     }
                 })
@@ -126,12 +114,13 @@ public class BlueskyPublisher extends StreamPublisher<BlueskyPublisher.BlueskySe
 
     @Override
     public BlueskyStatus status() {
-        BlueskySession session = sessions.current();
+        Session session = sessions.current();
         Instant retry = session == null ? null : session.nextRetryAt();
         long newest = stats.cursor.get();
         return new BlueskyStatus(mode(), state(), stats.received.get(), stats.published.get(), stats.skipped.get(),
                 stats.duplicates.get(), stats.reconnects.get(), newest == 0 ? null : newest,
-                session == null || !session.live() ? null : session.url(), session == null ? null : session.lastError(),
+                session instanceof BlueskySession live && live.live() ? live.url() : null,
+                session == null ? null : session.lastError(),
                 retry == null ? null : retry.toString(),
                 session != null && !session.live() ? capture.name() : null);
     }
@@ -140,17 +129,15 @@ public class BlueskyPublisher extends StreamPublisher<BlueskyPublisher.BlueskySe
      * One run of the Bluesky publisher: Jetstream live, resuming each connection from the newest {@code time_us} received
      * minus the rewind and rotating through the configured hosts after a failure, or one pass over a capture.
      */
-    final class BlueskySession extends SourceSession {
+    final class BlueskySession extends Session {
 
-        private final BlueskyMode mode;
         private final EventHandler handler;
         /** How many connections failed: the next one goes to the next host. */
         private int host;
         private volatile String url;
 
         BlueskySession(BlueskyMode mode) {
-            super("Bluesky " + mode.label(), mode.label(), mode == BlueskyMode.JETSTREAM);
-            this.mode = mode;
+            super("Bluesky " + mode.label(), mode);
             // a replay has a duplicate window of its own, apart from the live stream's
             this.handler = new EventHandler(mapper, live(), config.kinds(),
                     live() ? recent : new RecentKeys(config.dedupWindow()), stats);
@@ -167,7 +154,7 @@ public class BlueskyPublisher extends StreamPublisher<BlueskyPublisher.BlueskySe
             long newest = stats.cursor.get();
             long cursor = newest == 0 ? 0 : Math.max(1, newest - config.rewind().toNanos() / 1000);
             url = base.toString();
-            LOG.infof("Connecting to Jetstream at %s %s", base, cursor == 0 ? "(live)" : "from cursor " + cursor);
+            log.infof("Connecting to Jetstream at %s %s", base, cursor == 0 ? "(live)" : "from cursor " + cursor);
             return jetstream.connect(jetstream.url(base, cursor), this::stopped)
                     .onCompletion().failWith(() -> new BlueskyException(stopped() ? "stopped" : "the stream ended"))
                     // whatever ends a connection, another one follows (after the back-off): a live source keeps going
@@ -181,15 +168,9 @@ public class BlueskyPublisher extends StreamPublisher<BlueskyPublisher.BlueskySe
         }
 
         @Override
-        protected void onConnected() {
-            backoff.reset();
-            stats.backingOff(Duration.ZERO);
-        }
-
-        @Override
         protected Multi<Message<byte[]>> replayed() {
             int max = (int) Math.min(Integer.MAX_VALUE, config.maxMessageBytes().asLongValue());
-            return LineFramer.paced(capture.chunks(), max, true, config.replay().rate(), this::stopped)
+            return capturedLines(max, true)
                     .onItem().transformToIterable(lines -> lines.stream()
                             .filter(line -> line.kind() != StreamLine.Kind.KEEP_ALIVE) // blank lines of the file
                             .map(line -> handler.message(line.kind() == StreamLine.Kind.OVERSIZED
@@ -203,31 +184,16 @@ public class BlueskyPublisher extends StreamPublisher<BlueskyPublisher.BlueskySe
             return failure instanceof BlueskyException;
         }
 
+        /** The next connection goes to the next host. */
         @Override
         protected Uni<Long> backOff(Throwable failure) {
-            stats.reconnects.incrementAndGet();
             host++;
-            Duration wait = backoff.next();
-            stats.backingOff(wait);
-            LOG.warnf("Bluesky: %s; reconnecting to %s in %d ms", failure.getMessage(),
-                    config.urls().get(host % config.urls().size()),
-                    wait.toMillis());
-            return waitOrStop(wait);
+            return super.backOff(failure);
         }
 
         @Override
         protected void disconnect() {
             jetstream.disconnect();
-        }
-
-        @Override
-        protected void onFailed(Throwable failure) {
-            stats.backingOff(Duration.ZERO);
-        }
-
-        @Override
-        protected void onCompleted() {
-            LOG.infof("Bluesky %s completed: %d events published", mode.label(), stats.published.get());
         }
     }
 }

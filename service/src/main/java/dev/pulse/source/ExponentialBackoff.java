@@ -9,7 +9,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * that delivers data resets it. Not Mutiny's {@code retry().withBackOff()}: a session's status shows when the next try
  * comes ({@code nextRetryAt}), and Mutiny's back-off does not tell.
  */
-public final class ExponentialBackoff {
+public final class ExponentialBackoff implements Backoff {
 
     private final Duration initial;
     private final Duration max;
@@ -20,12 +20,14 @@ public final class ExponentialBackoff {
         this.max = max.compareTo(initial) < 0 ? initial : max;
     }
 
-    /** The wait before the next try. */
-    public synchronized Duration next() {
+    /** The wait before the next try, whatever the failure. */
+    @Override
+    public synchronized Duration next(Throwable failure) {
         Duration ceiling = ceiling(attempts++);
         return Duration.ofNanos(ThreadLocalRandom.current().nextLong(ceiling.toNanos() / 2, ceiling.toNanos() + 1));
     }
 
+    @Override
     public synchronized void reset() {
         attempts = 0;
     }

@@ -7,4 +7,7 @@ public interface SourceMode {
 
     /** Its name in statuses and parameters, e.g. {@code sample} or {@code off}. */
     String label();
+
+    /** Whether it streams from the source itself (else it replays a capture, or is off). */
+    boolean live();
 }

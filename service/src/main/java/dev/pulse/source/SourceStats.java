@@ -64,6 +64,11 @@ public abstract class SourceStats {
         backoffMillis.set(wait.toMillis());
     }
 
+    /** A connection ended with {@code failure} and another one follows. */
+    public void reconnect(Throwable failure) {
+        reconnects.incrementAndGet();
+    }
+
     /** A counter metric {@code pulse.<name>.<metric>} that reads {@code value} when scraped. */
     protected final void count(String metric, AtomicLong value) {
         FunctionCounter.builder(prefix + metric, value, AtomicLong::doubleValue).register(registry);

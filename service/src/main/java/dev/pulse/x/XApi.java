@@ -1,16 +1,21 @@
 package dev.pulse.x;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,7 +36,8 @@ import io.vertx.mutiny.core.http.HttpClientResponse;
 /**
  * X's streaming endpoints over the Vert.x HTTP client ({@code quarkus.rest-client.x-api.url}), read with
  * back-pressure: in Quarkus 3.33 the REST client has neither back-pressure nor line framing for a body that is not
- * server-sent events. The bearer token goes into the Authorization header only.
+ * server-sent events. The bearer token goes into the Authorization header only. Closing this app's connections, after a
+ * {@code TooManyConnections}, goes through the REST client ({@link XConnectionsClient}).
  */
 @ApplicationScoped
 public class XApi {
@@ -45,11 +51,13 @@ public class XApi {
     private final XConfig config;
     private final ObjectMapper mapper;
     private final UserAgent userAgent;
+    private final XConnectionsClient connections;
     private final AtomicReference<HttpClientRequest> streaming = new AtomicReference<>();
 
     XApi(Vertx vertx, XConfig config, ObjectMapper mapper, UserAgent userAgent,
-            @ConfigProperty(name = "quarkus.rest-client.x-api.url") String url) {
+            @ConfigProperty(name = "quarkus.rest-client.x-api.url") String url, @RestClient XConnectionsClient connections) {
         this.config = config;
+        this.connections = connections;
         this.mapper = mapper;
         this.userAgent = userAgent;
         this.base = URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
@@ -93,6 +101,20 @@ public class XApi {
                 .transform(e -> new XStreamException(XStreamException.Cause.NETWORK, "stream broke: " + describe(e)));
     }
 
+    /**
+     * Closes every stream connection X holds for this app ({@code DELETE /2/connections/all}); completes once X
+     * confirmed, fails with X's status when it did not.
+     */
+    Uni<Void> closeConnections() {
+        return connections.closeAll().onItem().transform(response -> {
+            if (response.getStatus() / 100 != 2) {
+                throw new XStreamException(XStreamException.Cause.HTTP,
+                        "X answered HTTP " + response.getStatus() + " on DELETE /2/connections/all");
+            }
+            return null;
+        });
+    }
+
     /** Closes the live stream connection, if one is open. */
     void disconnect() {
         HttpClientRequest request = streaming.getAndSet(null);
@@ -129,7 +151,7 @@ public class XApi {
         if (type.endsWith("/usage-capped") || text(problem, "title").equals("UsageCapExceeded")) {
             String period = text(problem, "period");
             return new XStreamException(XStreamException.Cause.USAGE_CAPPED, at + ": the project's "
-                    + (period.isEmpty() ? "monthly" : period.toLowerCase(java.util.Locale.ROOT))
+                    + (period.isEmpty() ? "monthly" : period.toLowerCase(Locale.ROOT))
                     + " usage cap (posts read per billing cycle) is used up; Pulse does not reconnect until you start"
                     + " it again after the cap resets" + (reset == null ? "" : " (X names " + reset + ")")
                     + "; the Developer Console shows the usage and the reset day", reset);
@@ -182,7 +204,7 @@ public class XApi {
     private static void param(StringBuilder query, String name, String value) {
         if (value != null && !value.isBlank()) {
             query.append(query.isEmpty() ? '?' : '&').append(name).append('=')
-                    .append(java.net.URLEncoder.encode(value.trim(), java.nio.charset.StandardCharsets.UTF_8));
+                    .append(URLEncoder.encode(value.trim(), StandardCharsets.UTF_8));
         }
     }
 
@@ -206,7 +228,7 @@ public class XApi {
         String title = text(error, "title");
         String type = text(error, "reason");
         String detail = text(error, "detail");
-        String reason = String.join(": ", java.util.stream.Stream.of(title, type, detail)
+        String reason = String.join(": ", Stream.of(title, type, detail)
                 .filter(s -> !s.isEmpty()).toList());
         return reason.length() > 300 ? reason.substring(0, 300) + "…" : reason;
     }

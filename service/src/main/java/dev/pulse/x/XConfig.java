@@ -5,16 +5,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
+import dev.pulse.source.StreamConfig;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.Secret;
 import io.smallrye.config.WithDefault;
 
 /**
- * The X stream publisher ({@code pulse.x.*}), writing posts to the {@code tweets} topic.
+ * The X stream publisher ({@code pulse.x.*}), writing posts to the {@code tweets} topic; the settings every live
+ * stream has are {@link StreamConfig}'s.
  */
 @ConfigMapping(prefix = "pulse.x")
-public interface XConfig {
+public interface XConfig extends StreamConfig {
 
     /** {@code sample}, {@code filtered}, {@code replay} or {@code off}; unset: {@code sample} with a token, else off. */
     Optional<XMode> stream();
@@ -22,21 +24,9 @@ public interface XConfig {
     /** App-only bearer token. A secret: never logged or shown. */
     Optional<Secret<String>> bearerToken();
 
-    /** No byte (not even a keep-alive) for this long: reconnect. */
-    @WithDefault("30s")
-    Duration stallTimeout();
-
     /** Longest stream line accepted; longer ones are counted as malformed and skipped. */
     @WithDefault("1M")
     MemorySize maxLineBytes();
-
-    /** How many recent post ids are remembered to drop duplicates after reconnects and backfill. */
-    @WithDefault("100000")
-    int dedupWindow();
-
-    /** The {@code x-stream} wellness check turns DOWN when a live stream has been disconnected longer than this. */
-    @WithDefault("5m")
-    Duration maxDisconnected();
 
     /**
      * On HTTP 429 {@code TooManyConnections} (X still holds a connection of this app, e.g. of a process that was killed),
@@ -47,8 +37,6 @@ public interface XConfig {
     boolean resetConnections();
 
     Backoff backoff();
-
-    Replay replay();
 
     Record record();
 
@@ -76,15 +64,6 @@ public interface XConfig {
         /** Exponential back-off after HTTP 429, never before {@code x-rate-limit-reset}. */
         @WithDefault("60s")
         Duration rateLimitInitial();
-    }
-
-    interface Replay {
-        /** NDJSON file of raw stream lines; unset: a bundled synthetic sample. */
-        Optional<String> file();
-
-        /** Posts per second; {@code 0} = as fast as Kafka acknowledges. */
-        @WithDefault("50")
-        double rate();
     }
 
     interface Record {

@@ -34,6 +34,7 @@ public enum XMode implements SourceMode {
         };
     }
 
+    @Override
     public boolean live() {
         return path() != null;
     }

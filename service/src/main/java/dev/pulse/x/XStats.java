@@ -26,8 +26,12 @@ class XStats extends SourceStats {
         increment("errors", "type", type);
     }
 
-    void reconnect(String cause) {
-        reconnects.incrementAndGet();
-        increment("reconnects", "cause", cause);
+    /** Also counted by cause, {@code pulse_x_reconnects_total{cause}}. */
+    @Override
+    public void reconnect(Throwable failure) {
+        super.reconnect(failure);
+        if (failure instanceof XStreamException x) {
+            increment("reconnects", "cause", x.kind().label());
+        }
     }
 }

@@ -1,7 +1,6 @@
 package dev.pulse.x;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -11,14 +10,12 @@ import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Outgoing;
-import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.pulse.kafka.TopicsConfig;
 import dev.pulse.owner.SourceId;
 import dev.pulse.source.LineFramer;
-import dev.pulse.source.SourceSession;
 import dev.pulse.source.StreamPublisher;
 import dev.pulse.source.StreamResource;
 import io.quarkus.runtime.StartupEvent;
@@ -33,33 +30,23 @@ import io.vertx.mutiny.core.buffer.Buffer;
  * back-pressure and no line framing for a body that is not server-sent events.
  */
 @Singleton
-public class XStreamPublisher extends StreamPublisher<XStreamPublisher.XSession, XMode, XStatus> {
+public class XStreamPublisher extends StreamPublisher<XMode, XStatus, XConfig, XStats> {
 
-    private static final Logger LOG = Logger.getLogger(XStreamPublisher.class);
-
-    private final XConfig config;
     private final XApi api;
-    private final XStats stats;
-    private final LineRecorder recorder;
-    private final Backoff backoff;
     private final ObjectMapper mapper;
+    private final LineRecorder recorder;
     private final XRules rules;
-    private final XConnections connections;
     private final XWindow window;
 
-    XStreamPublisher(XConfig config, XApi api, XStats stats, LineRecorder recorder,
-            ObjectMapper mapper, XRules rules, XConnections connections, XWindow window, TopicsConfig topics) {
-        super(new SourceId("x", "tweets", 1), topics.tweets(), new XPostSummary(), config.replay().file(),
-                config.dedupWindow(), config.maxDisconnected());
-        this.config = config;
-        this.window = window;
+    XStreamPublisher(XConfig config, XStats stats, XApi api, ObjectMapper mapper, LineRecorder recorder, XRules rules,
+            XWindow window, TopicsConfig topics) {
+        super(new SourceId("x", "tweets", 1), topics.tweets(), new XPostSummary(), config, stats,
+                new XBackoff(config.backoff(), Clock.systemUTC()));
         this.api = api;
-        this.stats = stats;
-        this.recorder = recorder;
         this.mapper = mapper;
+        this.recorder = recorder;
         this.rules = rules;
-        this.connections = connections;
-        this.backoff = new Backoff(config.backoff(), Clock.systemUTC());
+        this.window = window;
     }
 
     /** The queued sessions' records, one session after the other, for the life of the application. */
@@ -76,7 +63,7 @@ public class XStreamPublisher extends StreamPublisher<XStreamPublisher.XSession,
     void onStart(@Observes StartupEvent event) {
         XMode mode = configuredMode();
         if (mode == XMode.OFF) {
-            LOG.info("X stream off: set pulse.x.bearer-token (and pulse.x.stream=sample or filtered) to stream live"
+            log.info("X stream off: set pulse.x.bearer-token (and pulse.x.stream=sample or filtered) to stream live"
                     + " posts into Kafka, or pulse.x.stream=replay to replay a capture without a token");
             return;
         }
@@ -84,7 +71,7 @@ public class XStreamPublisher extends StreamPublisher<XStreamPublisher.XSession,
             throw new IllegalStateException("pulse.x.stream=" + mode.label()
                     + " needs an X API bearer token: set pulse.x.bearer-token (env PULSE_X_BEARER_TOKEN)");
         }
-        LOG.infof("X stream mode %s: %s", mode.label(), mode.access());
+        log.infof("X stream mode %s: %s", mode.label(), mode.access());
     }
 
     @Override
@@ -113,22 +100,21 @@ public class XStreamPublisher extends StreamPublisher<XStreamPublisher.XSession,
 
     /** A live session taking over first rebuilds the duplicate window; a filtered one first sets the rules. */
     @Override
-    protected Uni<Void> prepare(XSession session, boolean takeover) {
-        if (session.live() && takeover) {
+    protected Uni<Void> prepare(XMode mode, boolean takeover) {
+        if (mode.live() && takeover) {
             // What the previous owner (or this process before a restart) published is only in the topic.
             int ids = window.rebuild(topic(), config.dedupWindow(), recent);
-            LOG.debugf("X: duplicate window rebuilt from the last %d posts of %s", ids, topic());
+            log.debugf("X: duplicate window rebuilt from the last %d posts of %s", ids, topic());
         }
-        if (session.mode != XMode.FILTERED || config.rules().isEmpty()) {
+        if (mode != XMode.FILTERED || config.rules().isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return rules.reconcile(config.rules()).replaceWithVoid()
-                .onFailure().invoke(failure -> LOG.errorf("X filtered stream not started: %s", failure.getMessage()));
+        return rules.reconcile(config.rules()).replaceWithVoid();
     }
 
     @Override
     public XStatus status() {
-        XSession session = sessions.current();
+        Session session = sessions.current();
         Instant retry = session == null ? null : session.nextRetryAt();
         String source = session != null && !session.live() ? capture.name() : null;
         return new XStatus(mode(), state(), stats.received.get(), stats.published.get(), stats.malformed.get(),
@@ -142,22 +128,20 @@ public class XStreamPublisher extends StreamPublisher<XStreamPublisher.XSession,
      * turned into records where they arrive (a live stream's event loop); a chunk is read from the connection only when
      * the channel asked for more records (back-pressure).
      */
-    final class XSession extends SourceSession {
+    final class XSession extends Session {
 
-        private final XMode mode;
         private final PostHandler handler;
         /** Whether X's connections were closed since the last working connection: once, never in a loop. */
         private volatile boolean connectionsClosed;
 
         XSession(XMode mode) {
-            super("X " + mode.label() + " stream", mode.label(), mode.live());
-            this.mode = mode;
+            super("X " + mode.label() + " stream", mode);
             this.handler = new PostHandler(mapper, mode, recent, stats, recorder);
         }
 
         @Override
         protected Multi<Message<byte[]>> connection() {
-            LOG.infof("Connecting to the X %s stream", mode.label());
+            log.infof("Connecting to the X %s stream", mode.label());
             Multi<Buffer> chunks = api.stream(mode, this::stopped)
                     .ifNoItem().after(config.stallTimeout()).failWith(() -> new XStreamException(
                             XStreamException.Cause.NETWORK, "stalled: nothing, not even a keep-alive, for "
@@ -173,15 +157,14 @@ public class XStreamPublisher extends StreamPublisher<XStreamPublisher.XSession,
 
         @Override
         protected void onConnected() {
-            backoff.reset();
-            stats.backingOff(Duration.ZERO);
+            super.onConnected();
             connectionsClosed = false;
         }
 
         @Override
         protected Multi<Message<byte[]>> replayed() {
-            return LineFramer.paced(capture.chunks(), (int) config.maxLineBytes().asLongValue(), false, config.replay().rate(),
-                    this::stopped).onItem().transformToMultiAndConcatenate(handler::messages);
+            return capturedLines((int) config.maxLineBytes().asLongValue(), false)
+                    .onItem().transformToMultiAndConcatenate(handler::messages);
         }
 
         @Override
@@ -189,27 +172,27 @@ public class XStreamPublisher extends StreamPublisher<XStreamPublisher.XSession,
             return failure instanceof XStreamException x && x.kind().retryable;
         }
 
+        /**
+         * After a {@code TooManyConnections}, once, X's connections of this app are closed and the next try comes at
+         * once ({@code pulse.x.reset-connections}); otherwise X's back-off.
+         */
         @Override
         protected Uni<Long> backOff(Throwable failure) {
             XStreamException x = (XStreamException) failure;
-            stats.reconnect(x.kind().label());
-            if (x.kind() == XStreamException.Cause.TOO_MANY_CONNECTIONS && config.resetConnections()
-                    && !connectionsClosed) {
-                connectionsClosed = true;
-                LOG.warnf("X stream: %s; reconnecting once they are closed", x.getMessage());
-                return connections.closeAll().replaceWith(0L).onFailure().recoverWithUni(failed -> {
-                    LOG.warnf("X stream: could not close X's connections (%s); backing off", failed.getMessage());
-                    return wait(x);
-                });
+            if (x.kind() != XStreamException.Cause.TOO_MANY_CONNECTIONS || !config.resetConnections()
+                    || connectionsClosed) {
+                return super.backOff(failure);
             }
-            return wait(x);
-        }
-
-        private Uni<Long> wait(XStreamException x) {
-            Duration wait = backoff.next(x);
-            stats.backingOff(wait);
-            LOG.warnf("X stream: %s; reconnecting in %d ms", x.getMessage(), wait.toMillis());
-            return waitOrStop(wait);
+            connectionsClosed = true;
+            log.warnf("X stream: %s; reconnecting once X closed this app's connections", x.getMessage());
+            return api.closeConnections().invoke(() -> {
+                stats.reconnect(failure);
+                log.info("Closed the stream connections X held for this app (pulse.x.reset-connections)");
+            }).replaceWith(0L)
+                    .onFailure().recoverWithUni(failed -> {
+                        log.warnf("X stream: could not close X's connections (%s); backing off", failed.getMessage());
+                        return super.backOff(failure);
+                    });
         }
 
         @Override
@@ -218,13 +201,8 @@ public class XStreamPublisher extends StreamPublisher<XStreamPublisher.XSession,
         }
 
         @Override
-        protected void onCompleted() {
-            LOG.infof("X %s completed: %d posts published", mode.label(), stats.published.get());
-        }
-
-        @Override
         protected void onFailed(Throwable failure) {
-            stats.backingOff(Duration.ZERO);
+            super.onFailed(failure);
             if (failure instanceof XStreamException x) {
                 stats.error(x.kind().label());
             }

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
  */
 class ExponentialBackoffTest {
 
+    private static final Throwable CUT = new IllegalStateException("the connection was cut");
+
     @Test
     void doublesUpToTheMaximum() {
         ExponentialBackoff backoff = new ExponentialBackoff(Duration.ofSeconds(1), Duration.ofSeconds(5));
@@ -26,11 +28,11 @@ class ExponentialBackoffTest {
     void eachWaitIsJitteredBetweenHalfAndAllOfItsCeilingAndResetStartsOver() {
         ExponentialBackoff backoff = new ExponentialBackoff(Duration.ofMillis(100), Duration.ofSeconds(10));
         for (int n = 0; n < 8; n++) {
-            Duration wait = backoff.next();
+            Duration wait = backoff.next(CUT);
             Duration ceiling = backoff.ceiling(n);
             assertTrue(wait.compareTo(ceiling) <= 0 && wait.compareTo(ceiling.dividedBy(2)) >= 0, n + ": " + wait);
         }
         backoff.reset();
-        assertTrue(backoff.next().compareTo(Duration.ofMillis(100)) <= 0);
+        assertTrue(backoff.next(CUT).compareTo(Duration.ofMillis(100)) <= 0);
     }
 }

@@ -13,10 +13,10 @@ import org.junit.jupiter.api.Test;
 /**
  * X's reconnect guidance with the contract's defaults.
  */
-class BackoffTest {
+class XBackoffTest {
 
     private final Instant now = Instant.parse("2026-11-25T12:00:00Z");
-    private final Backoff backoff = new Backoff(defaults(), Clock.fixed(now, ZoneOffset.UTC));
+    private final XBackoff backoff = new XBackoff(defaults(), Clock.fixed(now, ZoneOffset.UTC));
 
     @Test
     void networkErrorsRetryAtOnceThenLinearlyUpTo16s() {

@@ -6,24 +6,28 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 
+import dev.pulse.source.Backoff;
+
 /**
  * X's reconnect policy: network errors retry at once, then linearly; HTTP errors exponentially; 429 exponentially
  * from a minute and never before the rate-limit reset. A connection that delivers data resets it. One curve per cause
  * and the reset header are why this is not a library back-off (Mutiny's has one curve).
  */
-final class Backoff {
+final class XBackoff implements Backoff {
 
     private final XConfig.Backoff config;
     private final Clock clock;
     private final Map<XStreamException.Cause, Integer> attempts = new EnumMap<>(XStreamException.Cause.class);
 
-    Backoff(XConfig.Backoff config, Clock clock) {
+    XBackoff(XConfig.Backoff config, Clock clock) {
         this.config = config;
         this.clock = clock;
     }
 
-    /** How long to wait before reconnecting after {@code failure}. */
-    synchronized Duration next(XStreamException failure) {
+    /** How long to wait before reconnecting after {@code failure}, an {@link XStreamException}. */
+    @Override
+    public synchronized Duration next(Throwable error) {
+        XStreamException failure = (XStreamException) error;
         int n = attempts.merge(failure.kind(), 1, Integer::sum) - 1;
         return switch (failure.kind()) {
             case NETWORK -> min(config.networkStep().multipliedBy(n), config.networkMax());
@@ -43,7 +47,8 @@ final class Backoff {
         };
     }
 
-    synchronized void reset() {
+    @Override
+    public synchronized void reset() {
         attempts.clear();
     }
 
