@@ -173,7 +173,7 @@ for name, value, check in targets:
 same_way = ratio(get('Pulse', 'e2e latency @1000/s', 'p99_ms'),
                  get('Kafka clients, open loop', 'e2e latency @1000/s', 'p99_ms'))
 lines += ['', f"Context, not a target: Pulse's e2e p99 is {fmt(same_way, 2)}x that of Kafka's own clients measured the "
-          'same way (open loop at 1,000/s, bench/KafkaOpenLoop.java); EndToEndLatency sends a record only after it read '
+          'same way (open loop at 1,000/s, bench/OpenLoop.java); EndToEndLatency sends a record only after it read '
           'the previous one, so a broker stall costs it one slow record where it costs a stream at 1,000/s many.']
 connect = get('Kafka Connect FileStreamSource', 'emitter', 'records_per_s')
 vs_connect = {'cold': ratio(cold, connect), 'warm': ratio(warm, connect)}
