@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -108,7 +109,7 @@ class GracefulShutdownIT {
                     stored.add(m.group(1));
                 }
             }
-            Set<String> missing = new java.util.HashSet<>(acknowledged);
+            Set<String> missing = new HashSet<>(acknowledged);
             missing.removeAll(stored);
             System.out.printf("GracefulShutdownIT: exit %d; %d REST requests acknowledged (%d before SIGTERM), %d errors;"
                     + " topic holds %d records (%d REST, %d distinct), %d acknowledged missing%n", app.exitValue(),

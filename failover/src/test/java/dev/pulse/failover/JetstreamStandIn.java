@@ -1,5 +1,6 @@
 package dev.pulse.failover;
 
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -62,7 +63,7 @@ final class JetstreamStandIn implements AutoCloseable {
         connections.incrementAndGet();
         open.incrementAndGet();
         String cursor = ws.query() == null ? null
-                : java.util.Arrays.stream(ws.query().split("&")).filter(p -> p.startsWith("cursor=")).findFirst()
+                : Arrays.stream(ws.query().split("&")).filter(p -> p.startsWith("cursor=")).findFirst()
                         .map(p -> p.substring("cursor=".length())).orElse(null);
         long[] next = { cursor == null ? 0 : Math.max(0, (Long.parseLong(cursor) - FIRST_US + 999) / 1000) };
         long timer = vertx.setPeriodic(10, id -> {

@@ -1,5 +1,6 @@
 package dev.pulse.bluesky;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -139,7 +140,7 @@ class BlueskyCursor {
             JsonNode event = mapper.readTree(record.value());
             String key = event == null ? null : EventHandler.key(event);
             return key == null ? null : EventHandler.identity(key, event);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return null;
         }
     }

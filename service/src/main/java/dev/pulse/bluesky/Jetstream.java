@@ -3,6 +3,7 @@ package dev.pulse.bluesky;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -57,7 +58,7 @@ class Jetstream {
             url.append(sep).append("wantedCollections=").append(encode(collection));
             sep = '&';
         }
-        for (String did : config.dids().orElse(java.util.List.of())) {
+        for (String did : config.dids().orElse(List.of())) {
             url.append(sep).append("wantedDids=").append(encode(did));
             sep = '&';
         }

@@ -1,6 +1,7 @@
 package dev.pulse.live;
 
 import java.util.ArrayDeque;
+import java.util.function.Consumer;
 
 import io.micrometer.core.instrument.Counter;
 import io.smallrye.mutiny.Multi;
@@ -32,8 +33,8 @@ final class LiveClient {
      * A stream of this client's events; {@code onStart} receives the client once it is subscribed, {@code onEnd}
      * once it cancelled or the stream ended.
      */
-    static Multi<String> stream(int capacity, Counter droppedRecords, java.util.function.Consumer<LiveClient> onStart,
-            java.util.function.Consumer<LiveClient> onEnd) {
+    static Multi<String> stream(int capacity, Counter droppedRecords, Consumer<LiveClient> onStart,
+            Consumer<LiveClient> onEnd) {
         return Multi.createFrom().emitter(emitter -> {
             LiveClient client = new LiveClient(capacity, droppedRecords);
             synchronized (client) {

@@ -1,6 +1,7 @@
 package dev.pulse.messages;
 
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,7 +17,7 @@ import io.vertx.ext.web.Router;
  * Answers 413 (problem+json) to a {@code POST /messages} whose Content-Length exceeds {@code pulse.rest.max-bytes},
  * before its body is read. A chunked body is cut by {@code quarkus.http.limits.max-body-size} (set to the same).
  */
-@jakarta.inject.Singleton
+@Singleton
 public class BodyLimit {
 
     void install(@Observes Router router, RestConfig config, ObjectMapper mapper) {

@@ -1,6 +1,7 @@
 package dev.pulse.sample;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -71,7 +72,7 @@ class ResumePoint {
         Header source = record.headers().lastHeader(SOURCE);
         Header name = record.headers().lastHeader(DATASET);
         return source != null && name != null && record.headers().lastHeader(SEQ) != null
-                && java.util.Arrays.equals(source.value(), EMITTER_BYTES) && java.util.Arrays.equals(name.value(), dataset);
+                && Arrays.equals(source.value(), EMITTER_BYTES) && Arrays.equals(name.value(), dataset);
     }
 
     private static long seq(ConsumerRecord<byte[], byte[]> record) {

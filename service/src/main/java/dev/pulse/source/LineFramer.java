@@ -1,10 +1,13 @@
 package dev.pulse.source;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 
 /**
  * Cuts a byte stream into lines at CRLF, whatever the chunking: a line may span chunks (even between CR and LF, or
@@ -143,14 +146,14 @@ public final class LineFramer {
      * as fast as they are requested), until {@code stopped}; each item holds the lines to handle together.
      */
     public static Multi<List<StreamLine>> paced(Multi<byte[]> chunks, int maxBytes, boolean lf, double rate,
-            java.util.function.BooleanSupplier stopped) {
+            BooleanSupplier stopped) {
         Multi<List<StreamLine>> lines = frame(chunks, maxBytes, lf).select().first(chunk -> !stopped.getAsBoolean());
         if (rate <= 0) {
             return lines;
         }
-        java.time.Duration gap = java.time.Duration.ofNanos((long) (1e9 / rate));
+        Duration gap = Duration.ofNanos((long) (1e9 / rate));
         return lines.onItem().<StreamLine> disjoint()
-                .onItem().call(line -> io.smallrye.mutiny.Uni.createFrom().voidItem().onItem().delayIt().by(gap))
+                .onItem().call(line -> Uni.createFrom().voidItem().onItem().delayIt().by(gap))
                 .select().first(line -> !stopped.getAsBoolean())
                 .onItem().transform(List::of);
     }

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -200,7 +201,7 @@ class BlueskyStreamTest {
     }
 
     private static List<ConsumerRecord<byte[], byte[]>> records(FakeJetstream.Timeline timeline,
-            java.util.function.Predicate<List<ConsumerRecord<byte[], byte[]>>> done, Duration within) {
+            Predicate<List<ConsumerRecord<byte[], byte[]>>> done, Duration within) {
         return new TopicProbe().readAll(TOPIC, done, within).stream().filter(r -> timeline.index(key(r)) >= 0).toList();
     }
 

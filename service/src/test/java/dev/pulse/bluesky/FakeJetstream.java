@@ -1,5 +1,6 @@
 package dev.pulse.bluesky;
 
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
@@ -112,13 +114,15 @@ public final class FakeJetstream {
      * Starts listening; returns the port clients use: a TCP proxy in front of the WebSocket server, so that a stall
      * can silence a connection entirely (a WebSocket server answers pings by itself).
      */
-    public int start() throws Exception {
+    /** Listens on a free loopback port; the port. */
+    public int start() {
         server = vertx.createHttpServer().webSocketHandler(this::connected).requestHandler(request -> {
             System.err.println("FakeJetstream: not a WebSocket upgrade: " + request.method() + " " + request.uri() + " "
                     + request.headers().entries());
             request.response().setStatusCode(400).end("not a WebSocket upgrade");
         });
-        int port = server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS)
+        int port = server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS)
+                .join()
                 .actualPort();
         NetClient client = vertx.createNetClient();
         NetServer proxy = vertx.createNetServer().connectHandler(front -> {
@@ -132,7 +136,7 @@ public final class FakeJetstream {
                 });
             }).onFailure(e -> front.close());
         });
-        return proxy.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS)
+        return proxy.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join()
                 .actualPort();
     }
 
@@ -184,7 +188,7 @@ public final class FakeJetstream {
 
     private void connected(ServerWebSocket ws) {
         Map<String, List<String>> query = new ConcurrentHashMap<>();
-        io.vertx.core.MultiMap params = io.vertx.core.MultiMap.caseInsensitiveMultiMap();
+        MultiMap params = MultiMap.caseInsensitiveMultiMap();
         if (ws.query() != null) {
             for (String pair : ws.query().split("&")) {
                 int eq = pair.indexOf('=');
@@ -234,7 +238,7 @@ public final class FakeJetstream {
     }
 
     private static String decode(String text) {
-        return java.net.URLDecoder.decode(text, StandardCharsets.UTF_8);
+        return URLDecoder.decode(text, StandardCharsets.UTF_8);
     }
 
     /** Sends the timeline to one connection at the pace set, never faster than it drains. */
@@ -242,12 +246,14 @@ public final class FakeJetstream {
         private final ServerWebSocket ws;
         private final Script script;
         private final Timeline timeline = FakeJetstream.this.timeline;
+        /** Where this connection started in the timeline, and the next event it sends. */
+        private final long first;
         private long i;
-        private long sentHere;
 
         Sender(ServerWebSocket ws, Script script, long first) {
             this.ws = ws;
             this.script = script;
+            this.first = first;
             this.i = first;
         }
 
@@ -257,6 +263,7 @@ public final class FakeJetstream {
             }
             int burst = rate <= 0 ? 256 : (int) Math.max(1, rate / 100);
             for (int n = 0; n < burst && i < timeline.total(); n++) {
+                long sentHere = i - first;
                 if (sentHere == script.cutAfter) {
                     ws.close((short) 1011, "cut");
                     return;
@@ -268,7 +275,6 @@ public final class FakeJetstream {
                 ws.writeTextMessage(timeline.event(i));
                 highestSent.accumulateAndGet(i, Math::max);
                 i++;
-                sentHere++;
             }
             if (i >= timeline.total()) {
                 return; // the timeline is done: the connection stays open and answers pings

@@ -14,12 +14,7 @@ public class FakeJetstreamResource implements QuarkusTestResourceLifecycleManage
     @Override
     public Map<String, String> start() {
         server = new FakeJetstream();
-        int port;
-        try {
-            port = server.start();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        int port = server.start();
         String url = "ws://127.0.0.1:" + port + "/subscribe";
         return Map.ofEntries(
                 Map.entry("pulse.bluesky.urls", url + "," + url + "?host=2"),

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.logging.Level;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -64,7 +65,7 @@ class WebPageIT {
                 "--disable-sync", "--disable-quic", "--no-first-run", "--window-size=1280,1100",
                 "--user-data-dir=" + profile);
         LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, java.util.logging.Level.ALL);
+        logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
                 .usingAnyFreePort().build();
@@ -124,7 +125,7 @@ class WebPageIT {
         Files.write(shots.resolve("pulse-web.png"),
                 ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
         List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(entry -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
                 // the problem answers the page asked for on purpose (400) are logged by the browser itself
                 .filter(entry -> !entry.getMessage().contains("status of 400"))
                 .toList();

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.nio.charset.StandardCharsets;
 
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,7 +30,7 @@ class BrokerDownTest {
                 .body("status", equalTo(503))
                 .body("detail", containsString("pulse.rest.timeout"));
         long millis = (System.nanoTime() - began) / 1_000_000;
-        org.junit.jupiter.api.Assertions.assertTrue(millis < 10_000, "answered after " + millis + " ms");
+        Assertions.assertTrue(millis < 10_000, "answered after " + millis + " ms");
         given().contentType("application/x-ndjson; charset=utf-8")
                 .body("{\"a\":1}\n{\"a\":2}\n".getBytes(StandardCharsets.UTF_8))
                 .post("/messages").then().statusCode(503).header("Retry-After", "1");

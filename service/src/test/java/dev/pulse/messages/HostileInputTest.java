@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
@@ -36,7 +37,7 @@ class HostileInputTest {
             byte[] body;
             String type = "application/json";
             switch (i % 11) {
-                case 0, 1, 2 -> body = java.util.Arrays.copyOf(valid, random.nextInt(valid.length - 1)); // truncated
+                case 0, 1, 2 -> body = Arrays.copyOf(valid, random.nextInt(valid.length - 1)); // truncated
                 case 3 -> { // a byte replaced by a byte that is not valid UTF-8 inside a string
                     body = valid.clone();
                     body[VALID.indexOf("hostile") + random.nextInt(7)] = (byte) (0x80 + random.nextInt(0x40));

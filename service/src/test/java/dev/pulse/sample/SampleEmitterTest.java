@@ -13,6 +13,7 @@ import java.util.stream.IntStream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -65,9 +66,9 @@ class SampleEmitterTest {
     void startStopAndConflict() throws InterruptedException {
         awaitNoRun();
         given().post("/sample/start?count=100000&interval=50ms").then().statusCode(202)
-                .body("total", org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.nullValue(), equalTo(100000)));
+                .body("total", Matchers.anyOf(Matchers.nullValue(), equalTo(100000)));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/sample").then()
-                .body("state", equalTo("running")).body("acknowledged", org.hamcrest.Matchers.greaterThan(2)));
+                .body("state", equalTo("running")).body("acknowledged", Matchers.greaterThan(2)));
         given().post("/sample/start").then().statusCode(409).contentType("application/problem+json")
                 .body("title", equalTo("Already running"));
         given().post("/sample/stop").then().statusCode(200).body("state", equalTo("stopped"));
@@ -77,7 +78,7 @@ class SampleEmitterTest {
         given().get("/sample").then().body("state", equalTo("stopped")).body("emitted", equalTo(emitted));
         assertTrue(emitted < 100, "stopped after " + emitted);
         given().post("/sample/start?interval=soon").then().statusCode(400).body("detail",
-                org.hamcrest.Matchers.containsString("interval"));
+                Matchers.containsString("interval"));
         given().post("/sample/start?count=-1").then().statusCode(400);
         given().post("/sample/stop").then().statusCode(200);
     }

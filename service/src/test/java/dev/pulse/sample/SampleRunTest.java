@@ -10,6 +10,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.Test;
 
 import io.smallrye.mutiny.helpers.test.AssertSubscriber;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
  * Channel logic of one emitter run, without a broker: demand, acknowledgement counts and a failing data set.
@@ -42,7 +43,7 @@ class SampleRunTest {
         assertEquals(List.of("{\"number\":7}", "{\"number\":8}", "{\"number\":9}"),
                 sink.getItems().stream().map(Message::getPayload).toList());
         var headers = sink.getItems().get(0)
-                .getMetadata(io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata.class)
+                .getMetadata(OutgoingKafkaRecordMetadata.class)
                 .orElseThrow().getHeaders();
         assertEquals("7", new String(headers.lastHeader("pulse-seq").value()));
         assertEquals("sample-emitter", new String(headers.lastHeader("pulse-source").value()));

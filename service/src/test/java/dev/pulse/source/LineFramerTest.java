@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -56,7 +57,7 @@ class LineFramerTest {
         for (int length = 0; length <= 40; length++) {
             for (int lf = -1; lf < length; lf++) {
                 byte[] bytes = new byte[length];
-                java.util.Arrays.fill(bytes, (byte) 0x8A); // LF | 0x80, and 0x0B (LF + 1) below, must not match
+                Arrays.fill(bytes, (byte) 0x8A); // LF | 0x80, and 0x0B (LF + 1) below, must not match
                 for (int i = 0; i < length; i += 3) {
                     bytes[i] = 0x0B;
                 }
@@ -86,7 +87,7 @@ class LineFramerTest {
     }
 
     private static byte[] slice(byte[] bytes, int from, int to) {
-        return java.util.Arrays.copyOfRange(bytes, from, to);
+        return Arrays.copyOfRange(bytes, from, to);
     }
 
     @Test

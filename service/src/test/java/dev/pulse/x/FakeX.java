@@ -2,11 +2,15 @@ package dev.pulse.x;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -25,7 +29,7 @@ public final class FakeX {
     public static final class Reply {
         private final List<Object[]> steps = new ArrayList<>();
         private int status = 200;
-        private final Map<String, String> headers = new java.util.HashMap<>();
+        private final Map<String, String> headers = new HashMap<>();
 
         public Reply status(int code) {
             status = code;
@@ -77,17 +81,18 @@ public final class FakeX {
     private final List<String> paths = new CopyOnWriteArrayList<>();
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
     private final List<String> userAgents = new CopyOnWriteArrayList<>();
-    private final java.util.concurrent.atomic.AtomicInteger connectionResets = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger connectionResets = new AtomicInteger();
     private final List<String> ruleCalls = new CopyOnWriteArrayList<>();
     private final List<JsonObject> rules = new CopyOnWriteArrayList<>();
     private final List<HttpServerRequest> open = new CopyOnWriteArrayList<>();
-    private final java.util.Set<Object> streamConnections = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<Object> streamConnections = ConcurrentHashMap.newKeySet();
     private HttpServer server;
     private int nextRuleId = 100;
 
-    public int start() throws Exception {
+    /** Listens on a free loopback port; the port. */
+    public int start() {
         server = vertx.createHttpServer().requestHandler(this::handle).listen(0, "127.0.0.1")
-                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+                .toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
         return server.actualPort();
     }
 

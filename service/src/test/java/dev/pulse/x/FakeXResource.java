@@ -1,5 +1,9 @@
 package dev.pulse.x;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -12,22 +16,17 @@ public class FakeXResource implements QuarkusTestResourceLifecycleManager {
     /** The bearer token Pulse is given (a secret: {@code dev.pulse.http.SecretsTest} checks it never shows). */
     public static final String TOKEN = "AAAAtest-bearer-SECRET-7f3c9e";
     static FakeX server;
-    static final java.nio.file.Path RECORDING = java.nio.file.Path.of("target", "x-recording-test.ndjson");
+    static final Path RECORDING = Path.of("target", "x-recording-test.ndjson");
 
     @Override
     public Map<String, String> start() {
         try {
-            java.nio.file.Files.deleteIfExists(RECORDING);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            Files.deleteIfExists(RECORDING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         server = new FakeX();
-        int port;
-        try {
-            port = server.start();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        int port = server.start();
         return Map.ofEntries(
                 Map.entry("quarkus.rest-client.x-api.url", "http://127.0.0.1:" + port),
                 Map.entry("pulse.x.bearer-token", TOKEN),

@@ -9,13 +9,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +28,7 @@ import dev.pulse.Metrics;
 import dev.pulse.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -201,7 +206,7 @@ class XStreamTest {
                 new JsonObject().put("id", "2").put("value", "old rule").put("tag", "stale"));
         String tagged = new JsonObject().put("data", new JsonObject().put("id", "9001").put("text", "kafka!"))
                 .put("matching_rules",
-                        new io.vertx.core.json.JsonArray().add(new JsonObject().put("id", "100").put("tag", "kafka-posts")))
+                        new JsonArray().add(new JsonObject().put("id", "100").put("tag", "kafka-posts")))
                 .encode();
         x.script(new FakeX.Reply().write(tagged + "\r\n").hold());
         given().post("/x/stream/start?mode=filtered").then().statusCode(202);
@@ -217,7 +222,7 @@ class XStreamTest {
         assertTrue(x.ruleCalls().stream().anyMatch(c -> c.contains("\"delete\"") && c.contains("\"2\"")),
                 x.ruleCalls().toString());
 
-        given().get("/x/rules").then().statusCode(200).body("value", org.hamcrest.Matchers.hasItem("quarkus"));
+        given().get("/x/rules").then().statusCode(200).body("value", Matchers.hasItem("quarkus"));
         given().contentType("application/json").body("{\"value\":\"INVALID rule\"}").post("/x/rules").then()
                 .statusCode(400).contentType("application/problem+json")
                 .body("detail", containsString("Rules must contain a non-stopword term"));
@@ -240,7 +245,7 @@ class XStreamTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/q/health/well").then().statusCode(503)
                 .body(containsString("pulse.x.max-disconnected")));
         given().get("/q/health/ready").then().statusCode(200);
-        given().get("/x/stream").then().body("state", org.hamcrest.Matchers.oneOf("backing-off", "connecting"));
+        given().get("/x/stream").then().body("state", Matchers.oneOf("backing-off", "connecting"));
         given().post("/x/stream/stop").then().statusCode(200).body("state", equalTo("stopped"));
         given().get("/q/health/well").then().statusCode(200);
     }
@@ -277,7 +282,7 @@ class XStreamTest {
 
     @Test
     void stopIsFinalInEveryState() throws InterruptedException {
-        java.util.Random random = new java.util.Random(13);
+        Random random = new Random(13);
         for (int run = 0; run < 60; run++) {
             x.reset();
             switch (run % 4) {
@@ -304,8 +309,8 @@ class XStreamTest {
     }
 
     /** The recording file's bytes so far (Pulse appends every live line it receives). */
-    private static byte[] recorded() throws java.io.IOException {
-        return java.nio.file.Files.exists(FakeXResource.RECORDING) ? java.nio.file.Files.readAllBytes(FakeXResource.RECORDING)
+    private static byte[] recorded() throws IOException {
+        return Files.exists(FakeXResource.RECORDING) ? Files.readAllBytes(FakeXResource.RECORDING)
                 : new byte[0];
     }
 
