@@ -119,7 +119,7 @@ public class BlueskyPublisher extends StreamPublisher<BlueskyMode, BlueskyStatus
         long newest = stats.cursor.get();
         return new BlueskyStatus(mode(), state(), stats.received.get(), stats.published.get(), stats.skipped.get(),
                 stats.duplicates.get(), stats.reconnects.get(), newest == 0 ? null : newest,
-                session instanceof BlueskySession live && live.live() ? live.url() : null,
+                session instanceof BlueskySession current && current.live() ? current.url() : null,
                 session == null ? null : session.lastError(),
                 retry == null ? null : retry.toString(),
                 session != null && !session.live() ? capture.name() : null);
