@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.pulse.TopicProbe;
+import dev.pulse.source.StopRace;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
@@ -152,12 +153,7 @@ class BlueskyStreamTest {
                         new FakeJetstream.Script().cutAfter(0), new FakeJetstream.Script().cutAfter(0)); // reconnecting
                 default -> jetstream.reset("s" + run, 10, 0, new FakeJetstream.Script().stallAfter(0)); // silent
             }
-            given().post("/bluesky/stream/start").then().statusCode(202);
-            Thread.sleep(random.nextInt(60));
-            given().post("/bluesky/stream/stop").then().statusCode(200).body("state", equalTo("stopped"));
-            Thread.sleep(100); // what was under way at the stop (a reconnect, a connection being opened) ends
-            given().get("/bluesky/stream").then().body("state", equalTo("stopped"));
-            await().atMost(Duration.ofSeconds(3)).until(() -> jetstream.openConnections() == 0);
+            StopRace.startAndStop("/bluesky/stream/start", "/bluesky/stream", random, jetstream::openConnections);
         }
     }
 

@@ -34,7 +34,7 @@ class SampleChannelTest {
 
     @BeforeEach
     void emptySink() {
-        given().post("/sample/stop").then().statusCode(200);
+        stop();
         sink = InMemorySinks.empty("sample");
     }
 

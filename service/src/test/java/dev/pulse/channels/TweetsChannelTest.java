@@ -1,5 +1,6 @@
 package dev.pulse.channels;
 
+import static dev.pulse.x.FakeX.post;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -22,7 +23,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.memory.InMemorySink;
-import io.vertx.core.json.JsonObject;
 
 /**
  * The X stream publisher's channel {@code tweets} on the in-memory connector, fed by {@link FakeX}: exactly the
@@ -37,7 +37,7 @@ class TweetsChannelTest {
 
     @BeforeEach
     void fresh() {
-        given().post("/x/stream/stop").then().statusCode(200);
+        stop();
         x = FakeXResource.server();
         x.reset();
         sink = InMemorySinks.empty("tweets");
@@ -46,10 +46,6 @@ class TweetsChannelTest {
     @AfterEach
     void stop() {
         given().post("/x/stream/stop").then().statusCode(200);
-    }
-
-    static String post(String id, String text) {
-        return new JsonObject().put("data", new JsonObject().put("id", id).put("text", text)).encode();
     }
 
     @Test
@@ -86,6 +82,6 @@ class TweetsChannelTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> sink.received().size() >= 2);
         assertEquals(List.of(post("81", "a"), post("83", "b")), sink.received().stream()
                 .map(m -> new String(m.getPayload(), StandardCharsets.UTF_8)).toList());
-        assertEquals(2, x.connections().size());
+        assertEquals(2, x.connections.size());
     }
 }

@@ -140,7 +140,7 @@ class SecretsTest {
         given().header("X-API-Key", SecretsProfile.API_KEY).post("/x/stream/start?mode=sample").then().statusCode(202);
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> given().get("/x/stream").then()
                 .body("state", equalTo("failed")).body("lastError", containsString("pulse.x.bearer-token")));
-        assertTrue(x.authorizations().contains("Bearer " + SecretsProfile.X_TOKEN), "the token is sent to X");
+        assertTrue(x.authorizations.contains("Bearer " + SecretsProfile.X_TOKEN), "the token is sent to X");
     }
 
     private static boolean showsASecret(String text) {

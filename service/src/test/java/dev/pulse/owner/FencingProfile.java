@@ -15,11 +15,8 @@ public class FencingProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of(
-                "pulse.topics.control", "fencing-test-control",
-                "pulse.topics.sample", TOPIC,
-                "pulse.owners.group-id", GROUP,
-                "pulse.owners.replica-id", "pulse-under-test",
-                "pulse.sample.enabled", "false");
+        Map<String, String> config = OwnersProfile.ownGroup("fencing-test-control", GROUP);
+        config.put("pulse.topics.sample", TOPIC);
+        return config;
     }
 }

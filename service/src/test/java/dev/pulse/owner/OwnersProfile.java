@@ -1,5 +1,6 @@
 package dev.pulse.owner;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -15,10 +16,16 @@ public class OwnersProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of(
-                "pulse.topics.control", TOPIC,
-                "pulse.owners.group-id", GROUP,
-                "pulse.owners.replica-id", "pulse-under-test",
-                "pulse.sample.enabled", "false");
+        return ownGroup(TOPIC, GROUP);
+    }
+
+    /** A control topic and owners' group of a test's own, a replica name it can look for, no start-up emitter run. */
+    static Map<String, String> ownGroup(String controlTopic, String group) {
+        Map<String, String> config = new HashMap<>();
+        config.put("pulse.topics.control", controlTopic);
+        config.put("pulse.owners.group-id", group);
+        config.put("pulse.owners.replica-id", "pulse-under-test");
+        config.put("pulse.sample.enabled", "false");
+        return config;
     }
 }

@@ -77,17 +77,27 @@ public final class FakeX {
 
     private final Vertx vertx = Vertx.vertx();
     private final ConcurrentLinkedQueue<Reply> replies = new ConcurrentLinkedQueue<>();
-    private final List<Long> connections = new CopyOnWriteArrayList<>();
-    private final List<String> paths = new CopyOnWriteArrayList<>();
-    private final List<String> authorizations = new CopyOnWriteArrayList<>();
-    private final List<String> userAgents = new CopyOnWriteArrayList<>();
+    /** When each stream connection came ({@link System#nanoTime()}). */
+    public final List<Long> connections = new CopyOnWriteArrayList<>();
+    /** Each stream connection's path and query. */
+    public final List<String> paths = new CopyOnWriteArrayList<>();
+    /** The {@code Authorization} and {@code User-Agent} headers of every request, in order. */
+    public final List<String> authorizations = new CopyOnWriteArrayList<>();
+    public final List<String> userAgents = new CopyOnWriteArrayList<>();
+    /** The rules API's calls, {@code METHOD body}, and the rules it holds now. */
+    public final List<String> ruleCalls = new CopyOnWriteArrayList<>();
+    public final List<JsonObject> rules = new CopyOnWriteArrayList<>();
     private final AtomicInteger connectionResets = new AtomicInteger();
-    private final List<String> ruleCalls = new CopyOnWriteArrayList<>();
-    private final List<JsonObject> rules = new CopyOnWriteArrayList<>();
     private final List<HttpServerRequest> open = new CopyOnWriteArrayList<>();
     private final Set<Object> streamConnections = ConcurrentHashMap.newKeySet();
     private HttpServer server;
     private int nextRuleId = 100;
+
+    /** A post as X's stream sends it: {@code data} with its id, text and author. */
+    public static String post(String id, String text) {
+        return new JsonObject().put("data", new JsonObject().put("id", id).put("text", text).put("author_id", "7"))
+                .encode();
+    }
 
     /** Listens on a free loopback port; the port. */
     public int start() {
@@ -119,18 +129,6 @@ public final class FakeX {
         open.clear();
     }
 
-    public List<Long> connections() {
-        return connections;
-    }
-
-    public List<String> paths() {
-        return paths;
-    }
-
-    public List<String> authorizations() {
-        return authorizations;
-    }
-
     /** Stream connections (TCP) that are still open. */
     public int openStreams() {
         return streamConnections.size();
@@ -139,18 +137,6 @@ public final class FakeX {
     /** Calls of X's Connections API ({@code DELETE /2/connections/all}). */
     public int connectionResets() {
         return connectionResets.get();
-    }
-
-    public List<String> userAgents() {
-        return userAgents;
-    }
-
-    public List<String> ruleCalls() {
-        return ruleCalls;
-    }
-
-    public List<JsonObject> rules() {
-        return rules;
     }
 
     public void setRules(JsonObject... initial) {

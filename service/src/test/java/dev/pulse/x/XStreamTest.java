@@ -1,5 +1,6 @@
 package dev.pulse.x;
 
+import static dev.pulse.x.FakeX.post;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.pulse.Metrics;
 import dev.pulse.TopicProbe;
+import dev.pulse.source.StopRace;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.vertx.core.json.JsonArray;
@@ -51,7 +53,7 @@ class XStreamTest {
 
     @BeforeEach
     void fresh() {
-        given().post("/x/stream/stop").then().statusCode(200);
+        stop();
         x = FakeXResource.server;
         x.reset();
         from = topic.endOffset("tweets");
@@ -60,11 +62,6 @@ class XStreamTest {
     @AfterEach
     void stop() {
         given().post("/x/stream/stop").then().statusCode(200);
-    }
-
-    static String post(String id, String text) {
-        return new JsonObject().put("data", new JsonObject().put("id", id).put("text", text).put("author_id", "7"))
-                .encode();
     }
 
     @Test
@@ -88,9 +85,9 @@ class XStreamTest {
                 posts.stream().map(r -> new String(r.key(), StandardCharsets.UTF_8)).toList());
         assertEquals("x-sample", new String(posts.get(0).headers().lastHeader("pulse-source").value(), StandardCharsets.UTF_8));
         given().get("/x/stream").then().body("state", equalTo("streaming")).body("mode", equalTo("sample"));
-        assertEquals(1, x.connections().size());
-        assertTrue(x.paths().get(0).startsWith("/2/tweets/sample/stream?tweet.fields=author_id%2Ccreated_at"),
-                x.paths().get(0));
+        assertEquals(1, x.connections.size());
+        assertTrue(x.paths.get(0).startsWith("/2/tweets/sample/stream?tweet.fields=author_id%2Ccreated_at"),
+                x.paths.get(0));
         given().post("/x/stream/start").then().statusCode(409);
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> { // appended to what earlier runs recorded
             byte[] file = recorded();
@@ -105,7 +102,7 @@ class XStreamTest {
                 .write("\r\n").pause(60_000), new FakeX.Reply().write(post("2001", "after the stall") + "\r\n").hold());
         given().post("/x/stream/start?mode=sample").then().statusCode(202);
         assertEquals(List.of(post("2001", "after the stall")), values(read(1)));
-        List<Long> at = x.connections();
+        List<Long> at = x.connections;
         assertEquals(2, at.size());
         long gapMs = (at.get(1) - at.get(0)) / 1_000_000;
         assertTrue(gapMs >= 1500 + 1500, "keep-alives for 1.5 s, then a 1.5 s stall: reconnected after " + gapMs + " ms");
@@ -121,9 +118,9 @@ class XStreamTest {
         await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> given().get("/x/stream").then()
                 .body("state", equalTo("backing-off")).body("lastError", containsString("429")));
         assertEquals(List.of(post("3001", "after 429")), values(read(1)));
-        long secondAt = x.connections().get(1);
+        long secondAt = x.connections.get(1);
         assertTrue(System.currentTimeMillis() / 1000 >= reset, "reconnected before x-rate-limit-reset");
-        assertEquals(2, x.connections().size(), "one retry, not a storm: " + secondAt);
+        assertEquals(2, x.connections.size(), "one retry, not a storm: " + secondAt);
     }
 
     @Test
@@ -132,7 +129,7 @@ class XStreamTest {
                 new FakeX.Reply().write(post("4001", "recovered") + "\r\n").hold());
         given().post("/x/stream/start?mode=sample").then().statusCode(202);
         assertEquals(List.of(post("4001", "recovered")), values(read(1)));
-        List<Long> at = x.connections();
+        List<Long> at = x.connections;
         long first = (at.get(1) - at.get(0)) / 1_000_000;
         long second = (at.get(2) - at.get(1)) / 1_000_000;
         long third = (at.get(3) - at.get(2)) / 1_000_000;
@@ -152,7 +149,7 @@ class XStreamTest {
         assertEquals(List.of(whole, cut), values(read(2)));
         long malformed = given().get("/x/stream").jsonPath().getLong("malformed");
         assertEquals(malformedBefore + 2, malformed);
-        assertEquals(2, x.connections().size());
+        assertEquals(2, x.connections.size());
     }
 
     @Test
@@ -176,15 +173,9 @@ class XStreamTest {
 
     @Test
     void unauthorizedStopsForGoodAndSaysWhichKey() throws InterruptedException {
-        x.script(new FakeX.Reply().status(401)
-                .write("{\"title\":\"Unauthorized\",\"type\":\"about:blank\",\"status\":401,\"detail\":\"Unauthorized\"}"));
-        given().post("/x/stream/start?mode=sample").then().statusCode(202);
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> given().get("/x/stream").then()
-                .body("state", equalTo("failed")).body("lastError", containsString("pulse.x.bearer-token")));
-        Thread.sleep(1000);
-        assertEquals(1, x.connections().size(), "no retry after 401");
-        given().get("/q/health/well").then().statusCode(503).body(containsString("x-stream"));
-        given().get("/q/health/ready").then().statusCode(200).body(not(containsString("x-stream")));
+        failsForGood(new FakeX.Reply().status(401)
+                .write("{\"title\":\"Unauthorized\",\"type\":\"about:blank\",\"status\":401,\"detail\":\"Unauthorized\"}"),
+                "pulse.x.bearer-token", "x-stream");
     }
 
     @Test
@@ -197,7 +188,7 @@ class XStreamTest {
                 .body("lastError", containsString("client-not-enrolled"))
                 .body("lastError", containsString("pulse.x.stream=filtered")));
         Thread.sleep(1000);
-        assertEquals(1, x.connections().size(), "no retry after 403");
+        assertEquals(1, x.connections.size(), "no retry after 403");
     }
 
     @Test
@@ -215,12 +206,12 @@ class XStreamTest {
                 new String(posts.get(0).headers().lastHeader("pulse-rule-tags").value(), StandardCharsets.UTF_8));
         assertEquals("x-filtered",
                 new String(posts.get(0).headers().lastHeader("pulse-source").value(), StandardCharsets.UTF_8));
-        assertTrue(x.paths().get(0).startsWith("/2/tweets/search/stream"), x.paths().toString());
-        List<String> values = x.rules().stream().map(r -> r.getString("value")).sorted().toList();
+        assertTrue(x.paths.get(0).startsWith("/2/tweets/search/stream"), x.paths.toString());
+        List<String> values = x.rules.stream().map(r -> r.getString("value")).sorted().toList();
         assertEquals(List.of("kafka lang:en", "quarkus"), values);
-        assertTrue(x.ruleCalls().stream().anyMatch(c -> c.contains("dry_run=true")), x.ruleCalls().toString());
-        assertTrue(x.ruleCalls().stream().anyMatch(c -> c.contains("\"delete\"") && c.contains("\"2\"")),
-                x.ruleCalls().toString());
+        assertTrue(x.ruleCalls.stream().anyMatch(c -> c.contains("dry_run=true")), x.ruleCalls.toString());
+        assertTrue(x.ruleCalls.stream().anyMatch(c -> c.contains("\"delete\"") && c.contains("\"2\"")),
+                x.ruleCalls.toString());
 
         given().get("/x/rules").then().statusCode(200).body("value", Matchers.hasItem("quarkus"));
         given().contentType("application/json").body("{\"value\":\"INVALID rule\"}").post("/x/rules").then()
@@ -229,10 +220,10 @@ class XStreamTest {
         String id = given().contentType("application/json").body("{\"value\":\"pulse\",\"tag\":\"ours\"}").post("/x/rules")
                 .then().statusCode(201).body("tag", equalTo("ours")).extract().path("id");
         given().delete("/x/rules/" + id).then().statusCode(204);
-        assertFalse(x.rules().stream().anyMatch(r -> r.getString("value").equals("pulse")));
-        assertFalse(x.userAgents().isEmpty());
-        assertTrue(x.userAgents().stream().allMatch(agent -> agent.matches("Pulse/\\S+ .*")),
-                "every call to X (stream and rules) names Pulse and its version: " + x.userAgents());
+        assertFalse(x.rules.stream().anyMatch(r -> r.getString("value").equals("pulse")));
+        assertFalse(x.userAgents.isEmpty());
+        assertTrue(x.userAgents.stream().allMatch(agent -> agent.matches("Pulse/\\S+ .*")),
+                "every call to X (stream and rules) names Pulse and its version: " + x.userAgents);
     }
 
     @Test
@@ -252,16 +243,24 @@ class XStreamTest {
 
     @Test
     void theMonthlyUsageCapStopsWithoutRetrying() throws InterruptedException {
-        x.script(new FakeX.Reply().status(429).write("{\"title\":\"UsageCapExceeded\",\"detail\":\"Usage cap exceeded:"
+        failsForGood(new FakeX.Reply().status(429).write("{\"title\":\"UsageCapExceeded\",\"detail\":\"Usage cap exceeded:"
                 + " Monthly product cap\",\"period\":\"Monthly\",\"scope\":\"Product\","
-                + "\"type\":\"https://api.twitter.com/2/problems/usage-capped\"}"));
+                + "\"type\":\"https://api.twitter.com/2/problems/usage-capped\"}"), "monthly usage cap", "usage cap");
+    }
+
+    /**
+     * The stream's one connection answered {@code reply}: it fails for good ({@code lastError} has {@code why}), never
+     * connects again, and the source is unwell ({@code unwell} says so) but never unready.
+     */
+    private void failsForGood(FakeX.Reply reply, String why, String unwell) throws InterruptedException {
+        x.script(reply);
         given().post("/x/stream/start?mode=sample").then().statusCode(202);
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> given().get("/x/stream").then()
-                .body("state", equalTo("failed")).body("lastError", containsString("monthly usage cap")));
+                .body("state", equalTo("failed")).body("lastError", containsString(why)));
         Thread.sleep(1000);
-        assertEquals(1, x.connections().size(), "no retry after the usage cap");
-        given().get("/q/health/well").then().statusCode(503).body(containsString("usage cap"));
-        given().get("/q/health/ready").then().statusCode(200);
+        assertEquals(1, x.connections.size(), "no retry after " + why);
+        given().get("/q/health/well").then().statusCode(503).body(containsString(unwell));
+        given().get("/q/health/ready").then().statusCode(200).body(not(containsString("x-stream")));
     }
 
     @Test
@@ -275,7 +274,7 @@ class XStreamTest {
         given().post("/x/stream/start?mode=sample").then().statusCode(202);
         List<ConsumerRecord<byte[], byte[]>> posts = read(1);
         assertEquals("7001", new String(posts.get(0).key(), StandardCharsets.UTF_8));
-        assertEquals(3, x.connections().size());
+        assertEquals(3, x.connections.size());
         assertEquals(1, x.connectionResets(), "X's connections are closed once, not before every retry");
         assertEquals(2, Metrics.value(TOO_MANY_CONNECTIONS_RECONNECTS) - reconnectsBefore);
     }
@@ -292,12 +291,7 @@ class XStreamTest {
                         new FakeX.Reply().pause(5).cut()); // reconnecting at once, again and again
                 default -> x.script(new FakeX.Reply().pause(150).write("\r\n").hold()); // connected, nothing yet
             }
-            given().post("/x/stream/start?mode=sample").then().statusCode(202);
-            Thread.sleep(random.nextInt(60));
-            given().post("/x/stream/stop").then().statusCode(200).body("state", equalTo("stopped"));
-            Thread.sleep(100); // what was under way at the stop (a reconnect, a connection being opened) ends
-            given().get("/x/stream").then().body("state", equalTo("stopped"));
-            await().atMost(Duration.ofSeconds(3)).until(() -> x.openStreams() == 0);
+            StopRace.startAndStop("/x/stream/start?mode=sample", "/x/stream", random, x::openStreams);
         }
     }
 
