@@ -71,6 +71,10 @@ public abstract class SourceSession {
     protected void onCompleted() {
     }
 
+    /** Called once the session's stream ended, however: completed, failed or stopped. */
+    protected void onEnded() {
+    }
+
     /** Runs the session: its records, in the order received. */
     public final Multi<Message<byte[]>> run() {
         Multi<Message<byte[]>> stream;
@@ -89,7 +93,10 @@ public abstract class SourceSession {
                 .onCompletion().invoke(this::completed)
                 .onFailure().invoke(this::failed)
                 .onFailure().recoverWithCompletion()
-                .onTermination().invoke(() -> ended.complete(null));
+                .onTermination().invoke(() -> {
+                    onEnded();
+                    ended.complete(null);
+                });
     }
 
     /** Completes when the session's stream ended: its last records are in the channel. */

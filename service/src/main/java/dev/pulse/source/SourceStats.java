@@ -64,6 +64,11 @@ public abstract class SourceStats {
         backoffMillis.set(wait.toMillis());
     }
 
+    /** What a record is, plural, e.g. {@code posts}. */
+    String noun() {
+        return noun;
+    }
+
     /** A connection ended with {@code failure} and another one follows. */
     public void reconnect(Throwable failure) {
         reconnects.incrementAndGet();

@@ -203,6 +203,11 @@ public abstract class StreamPublisher<M extends SourceMode, T, C extends StreamC
         @Override
         protected Uni<Long> backOff(Throwable failure) {
             stats.reconnect(failure);
+            return waitOut(failure);
+        }
+
+        /** Waits out the back-off after {@code failure}, which is already counted. */
+        protected final Uni<Long> waitOut(Throwable failure) {
             Duration wait = backoff.next(failure);
             stats.backingOff(wait);
             log.warnf("%s: %s; reconnecting in %d ms", name(), failure.getMessage(), wait.toMillis());
@@ -210,13 +215,13 @@ public abstract class StreamPublisher<M extends SourceMode, T, C extends StreamC
         }
 
         @Override
-        protected void onFailed(Throwable failure) {
+        protected void onEnded() {
             stats.backingOff(Duration.ZERO);
         }
 
         @Override
         protected void onCompleted() {
-            log.infof("%s completed: %d published", name(), stats.published.get());
+            log.infof("%s completed: %d %s published", name(), stats.published.get(), stats.noun());
         }
     }
 }

@@ -26,15 +26,15 @@ final class XBackoff implements Backoff {
 
     /** How long to wait before reconnecting after {@code failure}, an {@link XStreamException}. */
     @Override
-    public synchronized Duration next(Throwable error) {
-        XStreamException failure = (XStreamException) error;
-        int n = attempts.merge(failure.kind(), 1, Integer::sum) - 1;
-        return switch (failure.kind()) {
+    public synchronized Duration next(Throwable failure) {
+        XStreamException x = (XStreamException) failure;
+        int n = attempts.merge(x.kind(), 1, Integer::sum) - 1;
+        return switch (x.kind()) {
             case NETWORK -> min(config.networkStep().multipliedBy(n), config.networkMax());
             case HTTP -> exponential(config.httpInitial(), n, config.httpMax());
             case RATE_LIMIT, TOO_MANY_CONNECTIONS -> {
                 Duration wait = exponential(config.rateLimitInitial(), n, config.httpMax());
-                Instant reset = failure.notBefore();
+                Instant reset = x.notBefore();
                 if (reset != null) {
                     Duration untilReset = Duration.between(clock.instant(), reset);
                     if (untilReset.compareTo(wait) > 0) {
@@ -43,7 +43,7 @@ final class XBackoff implements Backoff {
                 }
                 yield wait;
             }
-            case AUTH, FORBIDDEN, USAGE_CAPPED -> throw new IllegalArgumentException("no retry after " + failure.kind());
+            case AUTH, FORBIDDEN, USAGE_CAPPED -> throw new IllegalArgumentException("no retry after " + x.kind());
         };
     }
 

@@ -184,14 +184,14 @@ public class XStreamPublisher extends StreamPublisher<XMode, XStatus, XConfig, X
                 return super.backOff(failure);
             }
             connectionsClosed = true;
-            log.warnf("X stream: %s; reconnecting once X closed this app's connections", x.getMessage());
-            return api.closeConnections().invoke(() -> {
-                stats.reconnect(failure);
-                log.info("Closed the stream connections X held for this app (pulse.x.reset-connections)");
-            }).replaceWith(0L)
+            stats.reconnect(failure);
+            log.warnf("%s: %s; reconnecting once X closed this app's connections", name(), x.getMessage());
+            return api.closeConnections()
+                    .invoke(() -> log.info("Closed the stream connections X held for this app (pulse.x.reset-connections)"))
+                    .replaceWith(0L)
                     .onFailure().recoverWithUni(failed -> {
-                        log.warnf("X stream: could not close X's connections (%s); backing off", failed.getMessage());
-                        return super.backOff(failure);
+                        log.warnf("%s: could not close X's connections (%s); backing off", name(), failed.getMessage());
+                        return waitOut(failure);
                     });
         }
 
@@ -202,7 +202,6 @@ public class XStreamPublisher extends StreamPublisher<XMode, XStatus, XConfig, X
 
         @Override
         protected void onFailed(Throwable failure) {
-            super.onFailed(failure);
             if (failure instanceof XStreamException x) {
                 stats.error(x.kind().label());
             }
