@@ -114,7 +114,6 @@ public final class FakeJetstream {
      * Starts listening; returns the port clients use: a TCP proxy in front of the WebSocket server, so that a stall
      * can silence a connection entirely (a WebSocket server answers pings by itself).
      */
-    /** Listens on a free loopback port; the port. */
     public int start() {
         server = vertx.createHttpServer().webSocketHandler(this::connected).requestHandler(request -> {
             System.err.println("FakeJetstream: not a WebSocket upgrade: " + request.method() + " " + request.uri() + " "

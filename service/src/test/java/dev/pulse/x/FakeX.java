@@ -99,7 +99,7 @@ public final class FakeX {
                 .encode();
     }
 
-    /** Listens on a free loopback port; the port. */
+    /** Listens on a free loopback port; returns it. */
     public int start() {
         server = vertx.createHttpServer().requestHandler(this::handle).listen(0, "127.0.0.1")
                 .toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
